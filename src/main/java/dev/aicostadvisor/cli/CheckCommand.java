@@ -1,0 +1,120 @@
+package dev.aicostadvisor.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+import dev.aicostadvisor.Advisor;
+import dev.aicostadvisor.Evaluation;
+import dev.aicostadvisor.EvaluationException;
+import dev.aicostadvisor.model.Expectation;
+import dev.aicostadvisor.rules.RuleLoader;
+import dev.aicostadvisor.rules.RuleSource;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code advisor check}: runs the scenarios that have an {@code expect} block and compares their outcomes. */
+@Command(name = "check", sortOptions = false,
+        description = {
+                "Runs every scenario that has an expect block and prints PASS or FAIL for each.",
+                "Under a FAIL it lists the expected nodes that are missing and the unexpected nodes that were reached.",
+                "Scenarios without an expect block are skipped."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:every expectation holds",
+                "1:an expectation failed",
+                "2:a scenario or the rules are invalid, or a rule failed"})
+final class CheckCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @ParentCommand
+    AdvisorCommand parent;
+
+    @Mixin
+    CommonOptions common;
+
+    @Parameters(paramLabel = "DIR|FILE", arity = "0..*",
+            description = "Scenario files or folders to check. Default: scenarios")
+    List<String> inputs = new ArrayList<>();
+
+    /** The result of checking one scenario. */
+    record Outcome(List<String> missing, List<String> unexpected) {
+        boolean passed() {
+            return missing.isEmpty() && unexpected.isEmpty();
+        }
+    }
+
+    /** Compares an evaluation with a fixture's expectation. */
+    static Outcome compare(Evaluation evaluation, Expectation expectation) {
+        Set<String> reached = evaluation.nodes();
+        List<String> missing = expectation.present().stream().filter(node -> !reached.contains(node)).toList();
+        List<String> unexpected = expectation.absent().stream().filter(reached::contains).toList();
+        return new Outcome(missing, unexpected);
+    }
+
+    @Override
+    public Integer call() {
+        common.applyLogging();
+        List<String> paths = inputs.isEmpty() ? List.of("scenarios") : inputs;
+        Advisor advisor = Advisor.builder().rules(RuleLoader.load(RuleSource.resolve(common.rules))).build();
+        PrintWriter out = spec.commandLine().getOut();
+        int passed = 0;
+        int failed = 0;
+        int invalid = 0;
+        int skipped = 0;
+        for (ScenarioInputs.Input input : new ScenarioInputs(paths, parent.stdin)) {
+            if (!input.valid()) {
+                out.println("ERROR " + input.error().getMessage());
+                invalid++;
+                continue;
+            }
+            Expectation expectation = input.scenario().getExpectation();
+            if (expectation == null) {
+                skipped++;
+                continue;
+            }
+            String label = input.scenario().getName() + " (" + input.origin() + ")";
+            Outcome outcome;
+            try {
+                outcome = compare(advisor.evaluate(input.scenario()), expectation);
+            } catch (EvaluationException e) {
+                out.println("ERROR " + label + ": " + e.getMessage());
+                invalid++;
+                continue;
+            }
+            if (outcome.passed()) {
+                out.println("PASS " + label);
+                passed++;
+            } else {
+                out.println("FAIL " + label);
+                if (!outcome.missing().isEmpty()) {
+                    out.println("  missing:    " + String.join(", ", outcome.missing()));
+                }
+                if (!outcome.unexpected().isEmpty()) {
+                    out.println("  unexpected: " + String.join(", ", outcome.unexpected()));
+                }
+                failed++;
+            }
+        }
+        if (skipped > 0) {
+            out.println(skipped + (skipped == 1 ? " scenario has" : " scenarios have") + " no expect block and were skipped");
+        }
+        if (invalid > 0) {
+            out.println(invalid + (invalid == 1 ? " scenario is" : " scenarios are") + " invalid or failed to evaluate");
+        }
+        out.println(passed + " passed, " + failed + " failed");
+        out.flush();
+        if (invalid > 0) {
+            return ExitCodes.INVALID_INPUT;
+        }
+        return failed > 0 ? ExitCodes.EXPECTATION_FAILED : ExitCodes.OK;
+    }
+}

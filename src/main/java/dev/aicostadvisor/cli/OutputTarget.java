@@ -1,0 +1,76 @@
+package dev.aicostadvisor.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Where a command writes its report: standard output, or a file that appears only when the command
+ * completes. A file is written under a temporary name in the same folder and moved into place at the end,
+ * so a failed run never leaves a half-written file.
+ */
+final class OutputTarget implements AutoCloseable {
+
+    private final Path destination;
+    private final Path temporary;
+    private final PrintWriter writer;
+    private boolean committed;
+
+    private OutputTarget(Path destination, Path temporary, PrintWriter writer) {
+        this.destination = destination;
+        this.temporary = temporary;
+        this.writer = writer;
+    }
+
+    static OutputTarget stdout(PrintWriter out) {
+        return new OutputTarget(null, null, out);
+    }
+
+    static OutputTarget file(Path destination) {
+        Path absolute = destination.toAbsolutePath();
+        Path folder = absolute.getParent();
+        try {
+            Path temporary = Files.createTempFile(folder, "." + absolute.getFileName(), ".partial");
+            return new OutputTarget(absolute, temporary,
+                    new PrintWriter(Files.newBufferedWriter(temporary, StandardCharsets.UTF_8), false));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write to " + destination + ": " + e.getMessage(), e);
+        }
+    }
+
+    PrintWriter writer() {
+        return writer;
+    }
+
+    /** Makes the output final: flushes standard output, or moves the file into place. */
+    void commit() {
+        writer.flush();
+        if (destination != null) {
+            writer.close();
+            try {
+                Files.move(temporary, destination, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write to " + destination + ": " + e.getMessage(), e);
+            }
+        }
+        committed = true;
+    }
+
+    /** Drops an output file that was not committed. */
+    @Override
+    public void close() {
+        writer.flush();
+        if (destination != null && !committed) {
+            writer.close();
+            try {
+                Files.deleteIfExists(temporary);
+            } catch (IOException e) {
+                // The partial file has a hidden name, so leaving it behind misleads no one.
+            }
+        }
+    }
+}

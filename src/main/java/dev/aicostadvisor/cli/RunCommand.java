@@ -1,0 +1,144 @@
+package dev.aicostadvisor.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import dev.aicostadvisor.Advisor;
+import dev.aicostadvisor.Evaluation;
+import dev.aicostadvisor.EvaluationException;
+import dev.aicostadvisor.report.JsonReport;
+import dev.aicostadvisor.report.MarkdownReport;
+import dev.aicostadvisor.report.ReportFormat;
+import dev.aicostadvisor.report.TextReport;
+import dev.aicostadvisor.rules.CompiledRules;
+import dev.aicostadvisor.rules.RuleLoader;
+import dev.aicostadvisor.rules.RuleSource;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+
+/** {@code advisor run}: evaluates scenarios and prints their path through the flowchart. */
+@Command(name = "run", sortOptions = false,
+        description = {
+                "Evaluates scenarios through the four phases and the success check, and prints each outcome",
+                "with its flowchart node and the reason it was reached.",
+                "",
+                "A bad scenario among several is reported on standard error and the others still run."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:every scenario was evaluated",
+                "2:a scenario or the rules are invalid, or a rule failed"})
+final class RunCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @ParentCommand
+    AdvisorCommand parent;
+
+    @Mixin
+    CommonOptions common;
+
+    @Parameters(paramLabel = "FILE", arity = "1..*",
+            description = "Scenario files (.yaml, .yml, .json), folders of them, or - for JSON Lines on standard input.")
+    List<String> inputs;
+
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
+            description = "Report format: text, markdown, json or jsonl. Default: text, or jsonl when reading standard input.")
+    String format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "Write the report to FILE instead of standard output. The file appears only when the run completes.")
+    Path output;
+
+    @Override
+    public Integer call() {
+        common.applyLogging();
+        ScenarioInputs scenarios = new ScenarioInputs(inputs, parent.stdin);
+        ReportFormat reportFormat = parseFormat(format, scenarios.readsStdin() ? ReportFormat.JSONL : ReportFormat.TEXT);
+
+        CompiledRules rules = RuleLoader.load(RuleSource.resolve(common.rules));
+        Advisor advisor = Advisor.builder().rules(rules).build();
+        boolean several = scenarios.readsStdin() || scenarios.countFiles() > 1;
+
+        int evaluated = 0;
+        int invalid = 0;
+        PrintWriter err = spec.commandLine().getErr();
+        try (OutputTarget target = output == null ? OutputTarget.stdout(spec.commandLine().getOut()) : OutputTarget.file(output)) {
+            PrintWriter out = target.writer();
+            boolean jsonArray = reportFormat == ReportFormat.JSON && several;
+            if (jsonArray) {
+                out.print("[");
+            }
+            for (ScenarioInputs.Input input : scenarios) {
+                if (!input.valid()) {
+                    err.println("error: " + input.error().getMessage());
+                    err.flush();
+                    invalid++;
+                    continue;
+                }
+                Evaluation evaluation;
+                try {
+                    evaluation = advisor.evaluate(input.scenario());
+                } catch (EvaluationException e) {
+                    err.println("error: " + input.origin() + ": " + e.getMessage());
+                    err.flush();
+                    invalid++;
+                    continue;
+                }
+                if (jsonArray) {
+                    out.print(evaluated == 0 ? "\n" : ",\n");
+                }
+                out.print(render(evaluation, reportFormat, evaluated > 0, jsonArray));
+                out.flush();
+                evaluated++;
+            }
+            if (jsonArray) {
+                out.println(evaluated == 0 ? "]" : "\n]");
+            }
+            target.commit();
+        }
+        if (several) {
+            err.println(summary(evaluated, invalid));
+            err.flush();
+        }
+        return invalid > 0 ? ExitCodes.INVALID_INPUT : ExitCodes.OK;
+    }
+
+    private ReportFormat parseFormat(String value, ReportFormat fallback) {
+        if (value == null) {
+            return fallback;
+        }
+        for (ReportFormat candidate : ReportFormat.values()) {
+            if (candidate.cliName().equalsIgnoreCase(value)) {
+                return candidate;
+            }
+        }
+        throw new ParameterException(spec.commandLine(),
+                "Invalid value for option '--format': '" + value + "'; expected text, markdown, json or jsonl");
+    }
+
+    /**
+     * Renders one report; {@code following} marks a report after the first, which text and Markdown
+     * separate with a rule, and {@code inArray} leaves out the newline after a JSON array element.
+     */
+    private static String render(Evaluation evaluation, ReportFormat format, boolean following, boolean inArray) {
+        return switch (format) {
+            case TEXT -> (following ? "\n" + "-".repeat(100) + "\n\n" : "") + TextReport.render(evaluation);
+            case MARKDOWN -> (following ? "\n---\n\n" : "") + MarkdownReport.render(evaluation);
+            case JSON -> JsonReport.render(evaluation) + (inArray ? "" : "\n");
+            case JSONL -> JsonReport.renderLine(evaluation) + "\n";
+        };
+    }
+
+    static String summary(int evaluated, int invalid) {
+        return (evaluated + invalid) + " scenarios: " + evaluated + " evaluated, " + invalid + " invalid";
+    }
+}

@@ -1,0 +1,178 @@
+package dev.aicostadvisor.engine;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.kie.api.KieBase;
+import org.kie.api.event.rule.AgendaEventListener;
+import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
+import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.ConsequenceException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.aicostadvisor.Evaluation;
+import dev.aicostadvisor.EvaluationException;
+import dev.aicostadvisor.model.Note;
+import dev.aicostadvisor.model.NoteKind;
+import dev.aicostadvisor.model.Phase;
+import dev.aicostadvisor.model.Recommendation;
+import dev.aicostadvisor.model.Scenario;
+
+/**
+ * Runs one evaluation in its own session: inserts the scenario's facts, fires the agenda group of each
+ * phase in flowchart order, and collects the recommendations and notes. The session is disposed in every
+ * case, also when a rule throws or the firing limits are hit.
+ */
+public final class SessionRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SessionRunner.class);
+
+    private final int maxFirings;
+    private final long timeLimitNanos;
+
+    /**
+     * @param maxFirings     the most rule firings one evaluation may take
+     * @param timeLimitNanos the longest one evaluation may fire rules, in nanoseconds
+     */
+    public SessionRunner(int maxFirings, long timeLimitNanos) {
+        if (maxFirings < 1) {
+            throw new IllegalArgumentException("maxFirings must be at least 1, was " + maxFirings);
+        }
+        if (timeLimitNanos < 1) {
+            throw new IllegalArgumentException("the time limit must be positive, was " + timeLimitNanos + " ns");
+        }
+        this.maxFirings = maxFirings;
+        this.timeLimitNanos = timeLimitNanos;
+    }
+
+    /**
+     * Evaluates a scenario.
+     *
+     * @param extraFacts   facts to insert besides the scenario's own, such as a forecast
+     * @param listener     an extra agenda listener, such as a tracer for {@code explain}, or {@code null}
+     */
+    public Evaluation run(KieBase kieBase, Scenario scenario, Collection<?> extraFacts, AgendaEventListener listener) {
+        KieSession session = kieBase.newKieSession();
+        FiringGuard guard = new FiringGuard(maxFirings, System.nanoTime() + timeLimitNanos);
+        InsertionRecorder insertions = new InsertionRecorder();
+        try {
+            session.addEventListener(guard);
+            session.addEventListener(insertions);
+            if (listener != null) {
+                session.addEventListener(listener);
+            }
+            insertFacts(session, scenario, extraFacts);
+            for (Phase phase : Phase.values()) {
+                firePhase(session, phase, scenario, guard);
+            }
+            return collect(scenario, insertions, guard.firings());
+        } catch (ConsequenceException e) {
+            String rule = e.getMatch() == null ? null : e.getMatch().getRule().getName();
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new EvaluationException("rule \"" + rule + "\" failed on scenario '" + scenario.getName() + "': "
+                    + cause.getClass().getSimpleName() + ": " + cause.getMessage(), scenario.getName(), rule, cause);
+        } finally {
+            session.dispose();
+        }
+    }
+
+    private static void insertFacts(KieSession session, Scenario scenario, Collection<?> extraFacts) {
+        session.insert(scenario.getOrg());
+        session.insert(scenario.getBudget());
+        session.insert(scenario.getWorkload());
+        session.insert(scenario.getMetrics());
+        if (scenario.getGpuFleet() != null) {
+            session.insert(scenario.getGpuFleet());
+        }
+        for (Object fact : extraFacts) {
+            session.insert(fact);
+        }
+    }
+
+    private void firePhase(KieSession session, Phase phase, Scenario scenario, FiringGuard guard) {
+        session.getAgenda().getAgendaGroup(phase.group()).setFocus();
+        int allowed = guard.remaining();
+        int fired = session.fireAllRules(allowed);
+        if (guard.timedOut()) {
+            throw new EvaluationException("evaluation of scenario '" + scenario.getName() + "' stopped after "
+                    + timeLimitNanos / 1_000_000 + " ms in " + phase.group() + "; the rules that fired last: "
+                    + guard.lastRules(), scenario.getName(), guard.lastRule(), null);
+        }
+        if (fired >= allowed) {
+            throw new EvaluationException("evaluation of scenario '" + scenario.getName() + "' stopped after "
+                    + maxFirings + " rule firings in " + phase.group() + "; the rules that fired last: " + guard.lastRules()
+                    + ". A rule that modifies a fact it matches fires again each time: add no-loop or a guard condition",
+                    scenario.getName(), guard.lastRule(), null);
+        }
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("Scenario '{}': {} fired {} rules", scenario.getName(), phase.group(), fired);
+        }
+    }
+
+    /** Collects the outcomes in flowchart order, merging outcomes that several rules reached for the same node. */
+    private static Evaluation collect(Scenario scenario, InsertionRecorder insertions, int firings) {
+        Map<String, List<Recommendation>> byNode = new LinkedHashMap<>();
+        Set<Note> notes = new LinkedHashSet<>();
+        for (InsertionRecorder.Inserted inserted : insertions.inserted()) {
+            Object fact = inserted.fact();
+            if (fact instanceof Recommendation recommendation) {
+                byNode.computeIfAbsent(recommendation.getNode(), node -> new ArrayList<>())
+                        .add(recommendation.withRule(inserted.rule()));
+            } else if (fact instanceof Note note) {
+                notes.add(note);
+            }
+        }
+        List<Recommendation> recommendations = new ArrayList<>();
+        for (List<Recommendation> same : byNode.values()) {
+            recommendations.add(merge(same));
+        }
+        recommendations.sort(Comparator.comparingInt(Recommendation::getOrder));
+        List<Note> sortedNotes = new ArrayList<>(notes);
+        sortedNotes.sort(Comparator.comparing(Note::getKind, Comparator.comparingInt(NoteKind::ordinal)));
+        return new Evaluation(scenario, recommendations, sortedNotes, firings);
+    }
+
+    private static Recommendation merge(List<Recommendation> same) {
+        if (same.size() == 1) {
+            return same.get(0);
+        }
+        Set<String> rationales = new LinkedHashSet<>();
+        Set<String> rules = new LinkedHashSet<>();
+        for (Recommendation recommendation : same) {
+            rationales.add(recommendation.getRationale());
+            if (recommendation.getRule() != null) {
+                rules.add(recommendation.getRule());
+            }
+        }
+        return new Recommendation(same.get(0).getNode(), String.join(" ", rationales),
+                rules.isEmpty() ? null : String.join("; ", rules));
+    }
+
+    /** Records which rule inserted each recommendation and note, in insertion order. */
+    private static final class InsertionRecorder extends DefaultRuleRuntimeEventListener {
+        private final List<Inserted> inserted = new ArrayList<>();
+
+        record Inserted(Object fact, String rule) {
+        }
+
+        @Override
+        public void objectInserted(ObjectInsertedEvent event) {
+            Object fact = event.getObject();
+            if (fact instanceof Recommendation || fact instanceof Note) {
+                inserted.add(new Inserted(fact, event.getRule() == null ? null : event.getRule().getName()));
+            }
+        }
+
+        List<Inserted> inserted() {
+            return inserted;
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package dev.aicostadvisor.model;
+
+import java.util.Objects;
+
+/**
+ * One organisation's situation, the input of an evaluation: profile, budget, workload, an optional GPU
+ * fleet, measured metrics and, for fixtures, what the evaluation is expected to reach.
+ */
+public final class Scenario {
+
+    private final String name;
+    private final String description;
+    private final Org org;
+    private final Budget budget;
+    private final Workload workload;
+    private final GpuFleet gpuFleet;
+    private final Metrics metrics;
+    private final Expectation expectation;
+
+    private Scenario(Builder builder) {
+        this.name = requireName(builder.name);
+        this.description = builder.description;
+        this.org = Objects.requireNonNull(builder.org, "org is missing");
+        this.budget = Objects.requireNonNull(builder.budget, "budget is missing");
+        this.workload = Objects.requireNonNull(builder.workload, "workload is missing");
+        this.gpuFleet = builder.gpuFleet;
+        this.metrics = builder.metrics != null ? builder.metrics : Metrics.NONE;
+        this.expectation = builder.expectation;
+    }
+
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public Org getOrg() {
+        return org;
+    }
+
+    public Budget getBudget() {
+        return budget;
+    }
+
+    public Workload getWorkload() {
+        return workload;
+    }
+
+    /** Returns the organisation's own GPU fleet, or {@code null} when it runs none. */
+    public GpuFleet getGpuFleet() {
+        return gpuFleet;
+    }
+
+    public Metrics getMetrics() {
+        return metrics;
+    }
+
+    /** Returns what a fixture expects, or {@code null} when the scenario has no {@code expect} block. */
+    public Expectation getExpectation() {
+        return expectation;
+    }
+
+    /** Returns a builder that starts from this scenario's values. */
+    public Builder toBuilder() {
+        return new Builder(name).description(description).org(org).budget(budget).workload(workload)
+                .gpuFleet(gpuFleet).metrics(metrics).expectation(expectation);
+    }
+
+    private static String requireName(String name) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("name is missing; every scenario needs a name");
+        }
+        return name;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Scenario that
+                && name.equals(that.name)
+                && Objects.equals(description, that.description)
+                && org.equals(that.org)
+                && budget.equals(that.budget)
+                && workload.equals(that.workload)
+                && Objects.equals(gpuFleet, that.gpuFleet)
+                && metrics.equals(that.metrics)
+                && Objects.equals(expectation, that.expectation);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, org, budget, workload, gpuFleet, metrics);
+    }
+
+    @Override
+    public String toString() {
+        return "Scenario[" + name + "]";
+    }
+
+    /** Assembles a scenario; {@link #build()} checks that the required parts are there. */
+    public static final class Builder {
+        private String name;
+        private String description;
+        private Org org;
+        private Budget budget;
+        private Workload workload;
+        private GpuFleet gpuFleet;
+        private Metrics metrics;
+        private Expectation expectation;
+
+        private Builder(String name) {
+            this.name = name;
+        }
+
+        public Builder name(String value) {
+            this.name = value;
+            return this;
+        }
+
+        public Builder description(String value) {
+            this.description = value;
+            return this;
+        }
+
+        public Builder org(Org value) {
+            this.org = value;
+            return this;
+        }
+
+        public Builder budget(Budget value) {
+            this.budget = value;
+            return this;
+        }
+
+        public Builder workload(Workload value) {
+            this.workload = value;
+            return this;
+        }
+
+        public Builder gpuFleet(GpuFleet value) {
+            this.gpuFleet = value;
+            return this;
+        }
+
+        public Builder metrics(Metrics value) {
+            this.metrics = value;
+            return this;
+        }
+
+        public Builder expectation(Expectation value) {
+            this.expectation = value;
+            return this;
+        }
+
+        public Scenario build() {
+            return new Scenario(this);
+        }
+    }
+}

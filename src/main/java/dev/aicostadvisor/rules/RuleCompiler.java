@@ -1,0 +1,177 @@
+package dev.aicostadvisor.rules;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.compiler.kie.builder.impl.InternalKieModule;
+import org.drools.model.codegen.ExecutableModelProject;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.KieModule;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.KieContainer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.aicostadvisor.model.Phase;
+
+/**
+ * Compiles a {@link RuleSource} into a KieBase with the executable model, after checking what Drools does
+ * not: that each file's package matches its folder, that no rule name is used twice, and that every rule
+ * belongs to the agenda group of a phase.
+ *
+ * <p>Every build gets its own ReleaseId, because builds with the same one replace each other in the KIE
+ * repository, and the module is removed from the repository once its KieBase exists, so that reloads do
+ * not pile up there.
+ */
+public final class RuleCompiler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RuleCompiler.class);
+    private static final String GROUP_ID = "dev.aicostadvisor.rules";
+    private static final AtomicLong BUILDS = new AtomicLong();
+
+    private RuleCompiler() {
+    }
+
+    /**
+     * Compiles the rules.
+     *
+     * @throws InvalidRulesException listing every problem with its file, line and column
+     */
+    public static CompiledRules compile(RuleSource source) {
+        long start = System.nanoTime();
+        List<DrlOutline> outlines = source.files().stream().map(DrlOutline::of).toList();
+        List<RuleProblem> problems = new ArrayList<>(checkStructure(outlines));
+
+        KieServices services = KieServices.get();
+        ReleaseId releaseId = services.newReleaseId(GROUP_ID,
+                "rules-" + source.hash().substring(0, 12) + "-" + BUILDS.incrementAndGet(), "1.0.0");
+        KieFileSystem fileSystem = services.newKieFileSystem();
+        fileSystem.generateAndWritePomXML(releaseId);
+        for (RuleFile file : source.files()) {
+            fileSystem.write("src/main/resources/" + file.path(), file.content());
+        }
+        KieBuilder builder = services.newKieBuilder(fileSystem).buildAll(ExecutableModelProject.class);
+        List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
+        problems.addAll(new ProblemLocator(source).locate(errors));
+        if (!problems.isEmpty()) {
+            services.getRepository().removeKieModule(releaseId);
+            throw new InvalidRulesException(source.description() + " did not compile: " + problems.size()
+                    + (problems.size() == 1 ? " problem" : " problems"), problems);
+        }
+
+        KieModule module = builder.getKieModule();
+        byte[] moduleBytes = ((InternalKieModule) module).getBytes();
+        KieBase kieBase = newKieBase(services, releaseId);
+        CompiledRules compiled = new CompiledRules(kieBase, source, describeRules(kieBase, outlines), moduleBytes,
+                (System.nanoTime() - start) / 1_000_000, false);
+        checkGroups(compiled);
+        return compiled;
+    }
+
+    /**
+     * Loads rules compiled earlier from the bytes of their module, skipping the compiler. The caller makes
+     * sure the bytes belong to this source, for example through {@link RuleSource#hash()}.
+     */
+    public static CompiledRules load(RuleSource source, byte[] moduleBytes) {
+        long start = System.nanoTime();
+        KieServices services = KieServices.get();
+        KieModule module = services.getRepository().addKieModule(services.getResources().newByteArrayResource(moduleBytes));
+        KieBase kieBase = newKieBase(services, module.getReleaseId());
+        List<DrlOutline> outlines = source.files().stream().map(DrlOutline::of).toList();
+        CompiledRules compiled = new CompiledRules(kieBase, source, describeRules(kieBase, outlines), moduleBytes,
+                (System.nanoTime() - start) / 1_000_000, true);
+        checkGroups(compiled);
+        return compiled;
+    }
+
+    private static KieBase newKieBase(KieServices services, ReleaseId releaseId) {
+        KieContainer container = services.newKieContainer(releaseId);
+        KieBase kieBase = container.getKieBase();
+        services.getRepository().removeKieModule(releaseId);
+        return kieBase;
+    }
+
+    /** Checks each file's package against its folder and rule names for repeats. */
+    static List<RuleProblem> checkStructure(List<DrlOutline> outlines) {
+        List<RuleProblem> problems = new ArrayList<>();
+        Map<String, DrlOutline.RuleOutline> firstByName = new HashMap<>();
+        for (DrlOutline outline : outlines) {
+            String expected = outline.file().expectedPackage();
+            if (outline.packageName() == null) {
+                problems.add(new RuleProblem(outline.file().location(), 1, 1,
+                        "no package declared; expected 'package " + expected + ";' to match the folder"));
+            } else if (!outline.packageName().equals(expected)) {
+                problems.add(new RuleProblem(outline.file().location(), outline.packageLine(), 1,
+                        "package '" + outline.packageName() + "' does not match the folder; expected 'package " + expected + ";'"));
+            }
+            for (DrlOutline.RuleOutline rule : outline.rules()) {
+                DrlOutline.RuleOutline first = firstByName.putIfAbsent(rule.name(), rule);
+                if (first != null) {
+                    problems.add(new RuleProblem(rule.location(), rule.line(), 1, "rule name \"" + rule.name()
+                            + "\" is already used at " + first.location() + ":" + first.line() + "; give each rule its own name"));
+                }
+            }
+        }
+        return problems;
+    }
+
+    /** Rejects rules outside the agenda groups of the phases: the runner never focuses them, so they would never fire. */
+    private static void checkGroups(CompiledRules compiled) {
+        List<RuleProblem> problems = new ArrayList<>();
+        for (RuleInfo rule : compiled.rules()) {
+            if (rule.phase() == null) {
+                problems.add(new RuleProblem(rule.location(), rule.line(), 1, "rule \"" + rule.name()
+                        + "\" belongs to no phase; add ruleflow-group \"phase1\" (or phase2, phase3, phase4, success)"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRulesException(compiled.source().description() + " did not compile: " + problems.size()
+                    + (problems.size() == 1 ? " problem" : " problems"), problems);
+        }
+    }
+
+    private static List<RuleInfo> describeRules(KieBase kieBase, List<DrlOutline> outlines) {
+        Map<String, DrlOutline.RuleOutline> places = new HashMap<>();
+        for (DrlOutline outline : outlines) {
+            for (DrlOutline.RuleOutline rule : outline.rules()) {
+                places.putIfAbsent(rule.name(), rule);
+            }
+        }
+        List<RuleInfo> rules = new ArrayList<>();
+        for (KiePackage kiePackage : kieBase.getKiePackages()) {
+            for (Rule rule : kiePackage.getRules()) {
+                DrlOutline.RuleOutline place = places.get(rule.getName());
+                rules.add(new RuleInfo(rule.getName(), rule.getPackageName(), phaseOf(rule),
+                        place == null ? kiePackage.getName() : place.location(), place == null ? 0 : place.line()));
+            }
+        }
+        rules.sort((a, b) -> a.location().equals(b.location())
+                ? Integer.compare(a.line(), b.line())
+                : a.location().compareTo(b.location()));
+        return rules;
+    }
+
+    private static Phase phaseOf(Rule rule) {
+        String group = rule instanceof RuleImpl impl ? impl.getAgendaGroup() : null;
+        if (group == null) {
+            return null;
+        }
+        for (Phase phase : Phase.values()) {
+            if (phase.group().equals(group)) {
+                return phase;
+            }
+        }
+        LOG.debug("Rule {} is in agenda group {}, which is no phase", rule.getName(), group);
+        return null;
+    }
+}

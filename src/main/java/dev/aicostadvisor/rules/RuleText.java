@@ -1,0 +1,101 @@
+package dev.aicostadvisor.rules;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
+
+/**
+ * Formats values for the rationale that rules write. Rules import these as functions, for example
+ * {@code import function dev.aicostadvisor.rules.RuleText.usd;}. Every method accepts {@code null} and
+ * prints "not measured" for it.
+ */
+public final class RuleText {
+
+    private static final DecimalFormatSymbols ENGLISH = DecimalFormatSymbols.getInstance(Locale.ENGLISH);
+    private static final String NOT_MEASURED = "not measured";
+    private static final BigDecimal THOUSAND = new BigDecimal("1000");
+
+    private RuleText() {
+    }
+
+    /**
+     * Formats an amount of money. Whole amounts from 1,000 up print without cents ("45,000 USD"); smaller
+     * ones print with cents ("2.00 USD", "4.10 USD"), and amounts under 1 with up to four decimals ("0.075 USD").
+     */
+    public static String usd(BigDecimal amount) {
+        if (amount == null) {
+            return NOT_MEASURED;
+        }
+        BigDecimal size = amount.abs();
+        if (size.compareTo(THOUSAND) >= 0 && size.stripTrailingZeros().scale() <= 0) {
+            return decimal(amount, 0, false) + " USD";
+        }
+        int decimals = size.compareTo(BigDecimal.ONE) < 0 && amount.signum() != 0 ? 4 : 2;
+        String text = decimal(amount, decimals, true);
+        return (text.contains(".") ? text : text + ".00") + " USD";
+    }
+
+    /** Formats a plain number with thousands separators and at most three decimals: "8", "2.5", "40,000,000". */
+    public static String number(BigDecimal value) {
+        if (value == null) {
+            return NOT_MEASURED;
+        }
+        return decimal(value, 3, false);
+    }
+
+    /** Formats a whole number with thousands separators: "40,000,000". */
+    public static String count(long value) {
+        return new DecimalFormat("#,##0", ENGLISH).format(value);
+    }
+
+    /** Formats a percentage given in percent: "42%", "87.5%". */
+    public static String percent(BigDecimal percent) {
+        if (percent == null) {
+            return NOT_MEASURED;
+        }
+        return decimal(percent, 2, false) + "%";
+    }
+
+    /** Formats a share between 0 and 1 as a percentage: 0.25 becomes "25%". */
+    public static String share(BigDecimal share) {
+        if (share == null) {
+            return NOT_MEASURED;
+        }
+        return percent(share.movePointRight(2));
+    }
+
+    /** Formats a duration in milliseconds: "1,200 ms". */
+    public static String ms(BigDecimal millis) {
+        if (millis == null) {
+            return NOT_MEASURED;
+        }
+        return decimal(millis, 1, false) + " ms";
+    }
+
+    /** Formats a number of months: "1 month", "8 months", "2.5 months". */
+    public static String months(BigDecimal months) {
+        if (months == null) {
+            return NOT_MEASURED;
+        }
+        return decimal(months, 2, false) + (months.compareTo(BigDecimal.ONE) == 0 ? " month" : " months");
+    }
+
+    /**
+     * Formats a decimal with grouping. Whole amounts print without decimals; others print with at least
+     * two decimals when {@code money} is set, and with at most {@code maxDecimals}, rounded half up.
+     */
+    private static String decimal(BigDecimal value, int maxDecimals, boolean money) {
+        BigDecimal rounded = value.setScale(maxDecimals, RoundingMode.HALF_UP).stripTrailingZeros();
+        DecimalFormat format = new DecimalFormat("#,##0", ENGLISH);
+        format.setRoundingMode(RoundingMode.HALF_UP);
+        int scale = Math.max(rounded.scale(), 0);
+        if (scale > 0) {
+            int decimals = money ? Math.max(scale, 2) : scale;
+            format.setMinimumFractionDigits(decimals);
+            format.setMaximumFractionDigits(decimals);
+        }
+        return format.format(rounded);
+    }
+}
