@@ -72,7 +72,8 @@ public final class TextReport {
         List<String> parts = new ArrayList<>();
         String org = scenario.getOrg().getName();
         parts.add((org == null ? "The organisation" : org) + ": " + RuleText.months(scenario.getOrg().getAiMaturityMonths())
-                + " of AI work, " + scenario.getOrg().getAiEngineers() + " AI engineers");
+                + " of AI work, " + scenario.getOrg().getAiEngineers()
+                + (scenario.getOrg().getAiEngineers() == 1 ? " AI engineer" : " AI engineers"));
         parts.add("budget " + RuleText.usd(scenario.getBudget().getMonthlyUsd()) + " a month");
         parts.add(RuleText.count(scenario.getWorkload().getTokensPerMonth()) + " tokens a month");
         if (scenario.getGpuFleet() != null) {

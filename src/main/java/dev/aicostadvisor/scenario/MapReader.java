@@ -15,9 +15,10 @@ import dev.aicostadvisor.model.Limits;
  * Reads the fields of one map of a scenario document, with messages that name the file, line, field, the
  * value found and what is allowed. Construction rejects unknown fields, suggesting the nearest known name.
  *
- * <p>Numbers must be written plainly: digits with an optional decimal point and sign. Everything a YAML
- * loader might read differently from what its writer meant is rejected with a hint: leading zeros (octal
- * in YAML 1.1), exponents, underscores, thousands separators, percent and currency signs, NaN and infinity.
+ * <p>Numbers must be written plainly: digits with an optional decimal point and sign. Whatever a YAML
+ * loader might read differently from what its writer meant is rejected with a hint, such as leading zeros
+ * (octal in YAML 1.1), exponents, underscores, thousands separators, percent and currency signs, NaN and
+ * infinity.
  */
 final class MapReader {
 
@@ -240,37 +241,37 @@ final class MapReader {
             }
             return value;
         }
-        throw invalid(key, node, "'" + text + "' is not a plain number (" + hint(text) + "); expected " + allowed);
+        throw invalid(key, node, "'" + text + "' " + problemWith(text) + "; expected " + allowed);
     }
 
-    /** Explains why a text is not a plain number and how to write it. */
-    private static String hint(String text) {
+    /** Says what keeps a text from being a plain number, and how to write it where that is clear. */
+    private static String problemWith(String text) {
         String lower = text.toLowerCase(Locale.ROOT);
         if (lower.contains("nan") || lower.contains("inf")) {
-            return "NaN and infinity are not finite numbers";
+            return "is not a finite number";
         }
         if (LEADING_ZERO.matcher(text).matches()) {
-            return "a leading zero makes YAML 1.1 read it as octal; write " + new BigDecimal(text).toPlainString();
+            return "has a leading zero, which YAML 1.1 reads as octal, so write " + new BigDecimal(text).toPlainString();
         }
         if (EXPONENT.matcher(text).matches()) {
-            return "exponents are not accepted; write " + new BigDecimal(text).toPlainString();
+            return "uses an exponent, so write " + new BigDecimal(text).toPlainString();
         }
         if (lower.startsWith("0x") || lower.startsWith("0o") || lower.startsWith("0b")) {
-            return "only decimal numbers are accepted";
+            return "is not a decimal number";
         }
         if (text.contains("_")) {
-            return "underscores are not accepted; write " + text.replace("_", "");
+            return "has underscores, so write " + text.replace("_", "");
         }
         if (text.contains(",")) {
-            return "thousands separators are not accepted; write " + text.replace(",", "");
+            return "has thousands separators, so write " + text.replace(",", "");
         }
         if (text.endsWith("%")) {
-            return "percent signs are not accepted; write the number alone";
+            return "has a percent sign, so write the number alone";
         }
         if (text.startsWith("$") || lower.endsWith("usd")) {
-            return "currency signs are not accepted; write the amount in USD alone";
+            return "has a currency sign, so write the amount in USD alone";
         }
-        return "expected digits with an optional decimal point";
+        return "is not a number";
     }
 
     private static String scalarText(Node node) {

@@ -64,7 +64,7 @@ final class TreeParser {
             if (first == null) {
                 throw new InvalidScenarioException(source, 0, null, "the scenario is empty; it needs at least name, org, budget and workload");
             }
-            Node root = reader.readValue(first, 1);
+            Node root = reader.readValue(first, 1, "");
             if (!(root instanceof Node.MapNode map)) {
                 throw new InvalidScenarioException(source, root.line(), null,
                         "expected a map of fields such as 'name:' and 'org:' at the top, found " + root.describe());
@@ -83,7 +83,7 @@ final class TreeParser {
         }
     }
 
-    private Node readValue(JsonToken token, int depth) throws IOException {
+    private Node readValue(JsonToken token, int depth, String path) throws IOException {
         if (depth > MAX_DEPTH) {
             throw new InvalidScenarioException(source, line(), null,
                     "nested more than " + MAX_DEPTH + " levels deep; a scenario is at most 3 levels deep");
@@ -96,11 +96,11 @@ final class TreeParser {
         int line = line();
         switch (token) {
             case START_OBJECT:
-                return readMap(line, depth);
+                return readMap(line, depth, path);
             case START_ARRAY:
                 List<Node> items = new ArrayList<>();
                 for (JsonToken next = parser.nextToken(); next != JsonToken.END_ARRAY; next = parser.nextToken()) {
-                    items.add(readValue(next, depth + 1));
+                    items.add(readValue(next, depth + 1, path + "[" + items.size() + "]"));
                 }
                 return new Node.ListNode(items, line);
             case VALUE_STRING:
@@ -115,17 +115,18 @@ final class TreeParser {
         }
     }
 
-    private Node.MapNode readMap(int line, int depth) throws IOException {
+    private Node.MapNode readMap(int line, int depth, String path) throws IOException {
         Map<String, Node.Entry> entries = new LinkedHashMap<>();
         for (JsonToken next = parser.nextToken(); next != JsonToken.END_OBJECT; next = parser.nextToken()) {
             String key = parser.currentName();
             int keyLine = line();
+            String field = path.isEmpty() ? key : path + "." + key;
             Node.Entry earlier = entries.get(key);
             if (earlier != null) {
-                throw new InvalidScenarioException(source, keyLine, key,
-                        "duplicate key; it is already given on line " + earlier.keyLine() + ", and each field may appear once");
+                throw new InvalidScenarioException(source, keyLine, field,
+                        "duplicate key; line " + earlier.keyLine() + " already gives it, and each field may appear once");
             }
-            Node value = readValue(parser.nextToken(), depth + 1);
+            Node value = readValue(parser.nextToken(), depth + 1, field);
             entries.put(key, new Node.Entry(key, keyLine, value));
         }
         return new Node.MapNode(entries, line);
@@ -161,13 +162,15 @@ final class TreeParser {
 
     private static YAMLFactory yamlFactory() {
         LoaderOptions options = new LoaderOptions();
-        options.setAllowDuplicateKeys(false);
+        // Duplicate keys are reported by readMap, with the line of the first one.
+        options.setAllowDuplicateKeys(true);
         options.setMaxAliasesForCollections(10);
         options.setNestingDepthLimit(MAX_DEPTH + 1);
         options.setAllowRecursiveKeys(false);
         options.setCodePointLimit(ScenarioReader.MAX_FILE_BYTES);
         return YAMLFactory.builder()
                 .loaderOptions(options)
+                .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
                 .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH + 1).maxNumberLength(64).build())
                 .build();
     }

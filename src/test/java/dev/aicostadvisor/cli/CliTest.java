@@ -1,0 +1,166 @@
+package dev.aicostadvisor.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.aicostadvisor.TestRules;
+
+/** The advisor command end to end: reports, exit codes, and rules edited without a rebuild. */
+class CliTest {
+
+    static final String STARTUP = "scenarios/seed-startup-prototype.yaml";
+    static final String SAAS = "scenarios/saas-support-assistant.yaml";
+
+    @Test
+    void runPrintsEveryPhase() {
+        CliRun run = CliRun.of("run", "-q", STARTUP);
+
+        assertThat(run.exitCode()).isEqualTo(0);
+        assertThat(run.out()).contains("Phase 1: Initial assessment\n  POC_Track      POC track\n",
+                "Phase 2: Strategic assessment\n  Public         Public cloud services\n",
+                "Phase 3: Optimization strategy\n  LargeModel     Large models (70B+) for complex reasoning\n",
+                "Phase 4: Guardrails and monitoring\n  Budget1        Budget alerts\n",
+                "Success check\n  Monitor        All metrics met: continue monitoring\n");
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void textReportMatchesGoldenFile() throws IOException {
+        CliRun run = CliRun.of("run", "-q", STARTUP);
+
+        assertThat(run.out()).isEqualTo(Files.readString(Path.of("src/test/resources/reports/seed-startup-prototype.txt")));
+    }
+
+    @Test
+    void jsonGivesEveryNodeId() throws IOException {
+        CliRun run = CliRun.of("run", "-q", "--format", "json", SAAS);
+
+        JsonNode report = new ObjectMapper().readTree(run.out());
+        List<String> nodes = new ArrayList<>();
+        report.get("recommendations").forEach(item -> nodes.add(item.get("node").asText()));
+        assertThat(run.exitCode()).isEqualTo(0);
+        assertThat(report.get("scenario").asText()).isEqualTo("Mid-size SaaS support assistant");
+        assertThat(nodes).containsExactly("Prod_Track", "MedBudget", "ModerateTech", "Vendor2",
+                "Moderate", "CostFirst", "Deploy5", "Interactive", "Productivity", "Mixed",
+                "LargeModel", "MediumModel", "SmallModel", "RAG", "Routing", "Cache", "TokenOpt", "Peak",
+                "Budget1", "Budget2", "Metrics1", "Metrics3", "Collab1", "Collab2", "Opt1", "Opt2", "Adv2", "Adv3",
+                "Optimize1", "Optimize3", "Iterate");
+        JsonNode first = report.get("recommendations").get(0);
+        assertThat(first.get("phase").asText()).isEqualTo("phase1");
+        assertThat(first.get("title").asText()).isEqualTo("Production track");
+        assertThat(first.get("rationale").asText()).isEqualTo("AI work so far is 8 months, from 3 months to 12 months.");
+        assertThat(first.get("rule").asText()).isEqualTo("Q1 Prod_Track: maturity within the production band");
+        assertThat(first.get("detail").asText()).startsWith("Production ready.");
+    }
+
+    @Test
+    void invalidScenarioExitsTwoWithOneLine(@TempDir Path folder) throws IOException {
+        Path bad = Files.writeString(folder.resolve("bad.yaml"),
+                Files.readString(Path.of(SAAS)).replace("monthlyUsd: 45000", "monthlyUsd: -45000"));
+
+        CliRun run = CliRun.of("run", "-q", bad.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).isEqualTo("error: " + bad + ":10: budget.monthlyUsd: '-45000' is out of range; "
+                + "expected a number from 0 to 10000000000, such as 45000\n");
+    }
+
+    @Test
+    void brokenRuleFileExitsTwoWithFileAndLine(@TempDir Path folder) {
+        Path rules = TestRules.copyRules(folder.resolve("rules"));
+        TestRules.replace(rules.resolve("phase1/budget.drl"), "Budget($usd : monthlyUsd < $small)", "Budget($usd : monthlyUsd < $small");
+
+        CliRun run = CliRun.of("run", "-q", "--rules", rules.toString(), SAAS);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).isEqualTo("error: rules folder " + rules + " did not compile: 1 problem\n"
+                + rules + "/phase1/budget.drl:31:1: [ERR 102] Line 31:0 mismatched input 'then' in rule "
+                + "\"Q2 SmallBudget: budget below the small threshold\"\n");
+    }
+
+    @Test
+    void checkPassesOnShippedRules() {
+        CliRun run = CliRun.of("check", "-q");
+
+        assertThat(run.exitCode()).isEqualTo(0);
+        assertThat(run.out()).contains("PASS Mid-size SaaS support assistant (scenarios/saas-support-assistant.yaml)\n");
+        assertThat(run.out()).endsWith("17 passed, 0 failed\n");
+    }
+
+    @Test
+    void thresholdEditChangesCheckWithoutRebuild(@TempDir Path folder) {
+        Path rules = TestRules.copyRules(folder.resolve("rules"));
+        TestRules.replace(rules.resolve("phase1/budget.drl"),
+                "smallBelowUsd : BigDecimal = new BigDecimal(\"10000\")",
+                "smallBelowUsd : BigDecimal = new BigDecimal(\"50000\")");
+
+        CliRun run = CliRun.of("check", "-q", "--rules", rules.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains("""
+                FAIL Mid-size SaaS support assistant (scenarios/saas-support-assistant.yaml)
+                  missing:    MedBudget, Vendor2
+                """);
+        assertThat(run.out()).contains("""
+                FAIL Every band at its lower edge (scenarios/edges/lower-edges.yaml)
+                  missing:    MedBudget, Vendor2
+                  unexpected: SmallBudget
+                """);
+        assertThat(run.out()).contains("""
+                FAIL Clinic network summarising patient notes (scenarios/clinic-network-patient-notes.yaml)
+                  missing:    MedBudget
+                """);
+        assertThat(run.out()).endsWith("13 passed, 4 failed\n");
+    }
+
+    @Test
+    void checkSkipsScenarioWithoutExpectations(@TempDir Path folder) throws IOException {
+        Path plain = Files.writeString(folder.resolve("plain.yaml"),
+                Files.readString(Path.of(SAAS)).replaceAll("(?s)expect:.*", ""));
+
+        CliRun run = CliRun.of("check", "-q", plain.toString());
+
+        assertThat(run.exitCode()).isEqualTo(0);
+        assertThat(run.out()).isEqualTo("1 scenario has no expect block and were skipped\n0 passed, 0 failed\n");
+    }
+
+    @Test
+    void missingScenarioArgumentIsUsageError() {
+        CliRun run = CliRun.of("run");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("Missing required parameter: 'FILE'");
+    }
+
+    @Test
+    void unknownFormatIsUsageError() {
+        CliRun run = CliRun.of("run", "-q", "--format", "yaml", SAAS);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("Invalid value for option '--format': 'yaml'; expected text, markdown, json or jsonl");
+    }
+
+    @Test
+    void helpAndVersionExitZero() {
+        CliRun help = CliRun.of("--help");
+        CliRun version = CliRun.of("--version");
+
+        assertThat(help.exitCode()).isEqualTo(0);
+        assertThat(help.out()).contains("Usage: advisor", "run", "check", "Exit codes:");
+        assertThat(version.exitCode()).isEqualTo(0);
+        assertThat(version.out()).startsWith("advisor ");
+    }
+}
