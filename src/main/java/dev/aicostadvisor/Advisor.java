@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.kie.api.event.rule.AgendaEventListener;
+
 import dev.aicostadvisor.engine.SessionRunner;
 import dev.aicostadvisor.model.Scenario;
 import dev.aicostadvisor.rules.CompiledRules;
@@ -64,8 +66,19 @@ public final class Advisor implements AutoCloseable {
      * @throws EvaluationException when a rule throws or the firing limits are reached
      */
     public Evaluation evaluate(Scenario scenario) {
+        return evaluate(scenario, null);
+    }
+
+    /**
+     * Evaluates one scenario with an extra agenda listener on its session, for example one that records
+     * each rule firing. The listener sees this evaluation only; normal evaluations pass none and pay nothing.
+     *
+     * @param listener the listener, or {@code null} for none
+     * @throws EvaluationException when a rule throws or the firing limits are reached
+     */
+    public Evaluation evaluate(Scenario scenario, AgendaEventListener listener) {
         Objects.requireNonNull(scenario, "scenario");
-        return runner.run(rules.get().kieBase(), scenario, List.of(), null);
+        return runner.run(rules.get().kieBase(), scenario, List.of(), listener);
     }
 
     /** Returns the rules in use now. */
