@@ -6,9 +6,19 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.kie.api.KieBase;
 import org.kie.api.event.rule.AgendaEventListener;
 
+import dev.aicostadvisor.engine.IterateLoop;
 import dev.aicostadvisor.engine.SessionRunner;
+import dev.aicostadvisor.forecast.Forecast;
+import dev.aicostadvisor.forecast.Forecaster;
+import dev.aicostadvisor.forecast.SavingsEstimate;
+import dev.aicostadvisor.forecast.SavingsEstimator;
+import dev.aicostadvisor.model.Phase;
+import dev.aicostadvisor.pricing.PricingCatalogue;
+import dev.aicostadvisor.pricing.PricingFiles;
+import dev.aicostadvisor.pricing.SavingsTable;
 import dev.aicostadvisor.model.Scenario;
 import dev.aicostadvisor.rules.CompiledRules;
 import dev.aicostadvisor.rules.InvalidRulesException;
@@ -34,12 +44,21 @@ public final class Advisor implements AutoCloseable {
     /** The default limit on the time one evaluation may fire rules. */
     public static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(10);
 
+    /** The default number of iterate-loop cycles after an evaluation that reaches an Optimize outcome. */
+    public static final int DEFAULT_MAX_CYCLES = 3;
+
     private final AtomicReference<CompiledRules> rules;
     private final SessionRunner runner;
+    private final Forecaster forecaster;
+    private final SavingsEstimator estimator;
+    private final IterateLoop iterateLoop;
 
-    private Advisor(CompiledRules rules, SessionRunner runner) {
+    private Advisor(CompiledRules rules, SessionRunner runner, PricingCatalogue catalogue, SavingsTable savings, int maxCycles) {
         this.rules = new AtomicReference<>(rules);
         this.runner = runner;
+        this.forecaster = new Forecaster(catalogue);
+        this.estimator = new SavingsEstimator(savings, catalogue);
+        this.iterateLoop = new IterateLoop(runner, forecaster, estimator, savings, maxCycles);
     }
 
     /**
@@ -78,7 +97,19 @@ public final class Advisor implements AutoCloseable {
      */
     public Evaluation evaluate(Scenario scenario, AgendaEventListener listener) {
         Objects.requireNonNull(scenario, "scenario");
-        return runner.run(rules.get().kieBase(), scenario, List.of(), listener);
+        KieBase kieBase = rules.get().kieBase();
+        Forecast forecast = forecaster.forecast(scenario);
+        SessionRunner.PhaseHook savingsBeforePhase4 = (phase, nodes) -> phase == Phase.PHASE_4
+                ? List.of(estimator.estimate(scenario, forecast, nodes))
+                : List.of();
+        Evaluation evaluation = runner.run(kieBase, scenario, List.of(Phase.values()), List.of(forecast), savingsBeforePhase4, listener);
+        SavingsEstimate savings = estimator.estimate(scenario, forecast, evaluation.nodes());
+        return evaluation.withForecast(forecast, savings, iterateLoop.iterate(kieBase, evaluation, forecast));
+    }
+
+    /** Returns the pricing catalogue the forecast uses. */
+    public PricingCatalogue pricing() {
+        return forecaster.catalogue();
     }
 
     /** Returns the rules in use now. */
@@ -97,6 +128,9 @@ public final class Advisor implements AutoCloseable {
         private CompiledRules compiled;
         private int maxFirings = DEFAULT_MAX_FIRINGS;
         private Duration timeLimit = DEFAULT_TIME_LIMIT;
+        private PricingCatalogue pricing;
+        private SavingsTable savings;
+        private int maxCycles = DEFAULT_MAX_CYCLES;
 
         private Builder() {
         }
@@ -133,6 +167,27 @@ public final class Advisor implements AutoCloseable {
             return this;
         }
 
+        /** Sets the pricing catalogue; default: {@code pricing.yaml} next to the rules, or the bundled one. */
+        public Builder pricing(PricingCatalogue value) {
+            this.pricing = Objects.requireNonNull(value, "pricing");
+            return this;
+        }
+
+        /** Sets the savings table; default: {@code savings.yaml} next to the rules, or the bundled one. */
+        public Builder savings(SavingsTable value) {
+            this.savings = Objects.requireNonNull(value, "savings");
+            return this;
+        }
+
+        /** Sets the most iterate-loop cycles after an evaluation; 0 switches the loop off. Default 3. */
+        public Builder maxCycles(int value) {
+            if (value < 0 || value > 20) {
+                throw new IllegalArgumentException("maxCycles must be from 0 to 20, was " + value);
+            }
+            this.maxCycles = value;
+            return this;
+        }
+
         /**
          * Builds the advisor, compiling its rules.
          *
@@ -144,7 +199,9 @@ public final class Advisor implements AutoCloseable {
                 RuleSource ruleSource = source != null ? source : RuleSource.resolve(null);
                 rules = RuleLoader.load(ruleSource);
             }
-            return new Advisor(rules, new SessionRunner(maxFirings, timeLimit.toNanos()));
+            PricingCatalogue catalogue = pricing != null ? pricing : PricingFiles.catalogueFor(rules.source());
+            SavingsTable table = savings != null ? savings : PricingFiles.savingsFor(rules.source());
+            return new Advisor(rules, new SessionRunner(maxFirings, timeLimit.toNanos()), catalogue, table, maxCycles);
         }
     }
 }

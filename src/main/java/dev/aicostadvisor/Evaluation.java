@@ -4,6 +4,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import dev.aicostadvisor.forecast.Forecast;
+import dev.aicostadvisor.forecast.Iteration;
+import dev.aicostadvisor.forecast.SavingsEstimate;
 import dev.aicostadvisor.model.Note;
 import dev.aicostadvisor.model.Phase;
 import dev.aicostadvisor.model.Recommendation;
@@ -19,12 +22,43 @@ public final class Evaluation {
     private final List<Recommendation> recommendations;
     private final List<Note> notes;
     private final int ruleFirings;
+    private final Forecast forecast;
+    private final SavingsEstimate savings;
+    private final Iteration iteration;
 
     public Evaluation(Scenario scenario, List<Recommendation> recommendations, List<Note> notes, int ruleFirings) {
+        this(scenario, recommendations, notes, ruleFirings, null, null, null);
+    }
+
+    private Evaluation(Scenario scenario, List<Recommendation> recommendations, List<Note> notes, int ruleFirings,
+                       Forecast forecast, SavingsEstimate savings, Iteration iteration) {
         this.scenario = scenario;
         this.recommendations = List.copyOf(recommendations);
         this.notes = List.copyOf(notes);
         this.ruleFirings = ruleFirings;
+        this.forecast = forecast;
+        this.savings = savings;
+        this.iteration = iteration;
+    }
+
+    /** Returns a copy that carries the cost forecast, its savings estimate and the iterate loop's cycles. */
+    public Evaluation withForecast(Forecast forecastValue, SavingsEstimate savingsValue, Iteration iterationValue) {
+        return new Evaluation(scenario, recommendations, notes, ruleFirings, forecastValue, savingsValue, iterationValue);
+    }
+
+    /** Returns the cost forecast, or {@code null} for an evaluation made without one. */
+    public Forecast forecast() {
+        return forecast;
+    }
+
+    /** Returns the expected savings of the recommended techniques, or {@code null} without a forecast. */
+    public SavingsEstimate savings() {
+        return savings;
+    }
+
+    /** Returns the next cycles of the iterate loop, or {@code null} without a forecast. */
+    public Iteration iteration() {
+        return iteration;
     }
 
     public Scenario scenario() {

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 import dev.aicostadvisor.EvaluationException;
+import dev.aicostadvisor.pricing.InvalidPricingException;
 import dev.aicostadvisor.rules.InvalidRulesException;
 import dev.aicostadvisor.scenario.InvalidScenarioException;
 import picocli.CommandLine;
@@ -67,7 +68,8 @@ public final class AdvisorCommand implements Runnable {
     /** Turns the advisor's errors into a message of a line or two and exit code 2. */
     private static int handle(Exception e, CommandLine commandLine, ParseResult parseResult) {
         PrintWriter err = commandLine.getErr();
-        if (e instanceof InvalidScenarioException || e instanceof InvalidRulesException || e instanceof EvaluationException) {
+        if (e instanceof InvalidScenarioException || e instanceof InvalidRulesException || e instanceof EvaluationException
+                || e instanceof InvalidPricingException) {
             err.println("error: " + e.getMessage());
             err.flush();
             return ExitCodes.INVALID_INPUT;

@@ -41,6 +41,9 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    ForecastOptions forecast;
+
     @Parameters(paramLabel = "DIR|FILE", arity = "0..*",
             description = "Scenario files or folders to check. Default: scenarios")
     List<String> inputs = new ArrayList<>();
@@ -64,7 +67,7 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         common.applyLogging();
         List<String> paths = inputs.isEmpty() ? List.of("scenarios") : inputs;
-        Advisor advisor = Advisor.builder().rules(RuleLoader.load(RuleSource.resolve(common.rules))).build();
+        Advisor advisor = forecast.configure(Advisor.builder(), RuleLoader.load(RuleSource.resolve(common.rules))).build();
         PrintWriter out = spec.commandLine().getOut();
         int passed = 0;
         int failed = 0;
@@ -105,7 +108,7 @@ final class CheckCommand implements Callable<Integer> {
             }
         }
         if (skipped > 0) {
-            out.println(skipped + (skipped == 1 ? " scenario has" : " scenarios have") + " no expect block and were skipped");
+            out.println(skipped + (skipped == 1 ? " scenario has no expect block and was skipped" : " scenarios have no expect block and were skipped"));
         }
         if (invalid > 0) {
             out.println(invalid + (invalid == 1 ? " scenario is" : " scenarios are") + " invalid or failed to evaluate");

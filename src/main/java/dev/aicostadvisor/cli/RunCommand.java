@@ -46,6 +46,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    ForecastOptions forecast;
+
     @Parameters(paramLabel = "FILE", arity = "1..*",
             description = "Scenario files (.yaml, .yml, .json), folders of them, or - for JSON Lines on standard input.")
     List<String> inputs;
@@ -65,7 +68,7 @@ final class RunCommand implements Callable<Integer> {
         ReportFormat reportFormat = parseFormat(format, scenarios.readsStdin() ? ReportFormat.JSONL : ReportFormat.TEXT);
 
         CompiledRules rules = RuleLoader.load(RuleSource.resolve(common.rules));
-        Advisor advisor = Advisor.builder().rules(rules).build();
+        Advisor advisor = forecast.configure(Advisor.builder(), rules).build();
         boolean several = scenarios.readsStdin() || scenarios.countFiles() > 1;
 
         int evaluated = 0;

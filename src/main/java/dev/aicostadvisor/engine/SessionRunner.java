@@ -54,12 +54,33 @@ public final class SessionRunner {
     }
 
     /**
-     * Evaluates a scenario.
+     * Supplies facts that depend on the outcomes so far, inserted just before a phase fires; the forecast's
+     * savings estimate, for example, needs the techniques Phase 3 recommends.
+     */
+    @FunctionalInterface
+    public interface PhaseHook {
+        /** Returns the facts to insert before the phase, or an empty collection. */
+        Collection<?> before(Phase phase, Set<String> nodesReached);
+
+        PhaseHook NONE = (phase, nodesReached) -> List.of();
+    }
+
+    /**
+     * Evaluates a scenario through every phase.
      *
      * @param extraFacts   facts to insert besides the scenario's own, such as a forecast
      * @param listener     an extra agenda listener, such as a tracer for {@code explain}, or {@code null}
      */
     public Evaluation run(KieBase kieBase, Scenario scenario, Collection<?> extraFacts, AgendaEventListener listener) {
+        return run(kieBase, scenario, List.of(Phase.values()), extraFacts, PhaseHook.NONE, listener);
+    }
+
+    /**
+     * Evaluates a scenario through some of the phases, in the given order. Outcomes of earlier phases may be
+     * passed in {@code extraFacts}; they keep the rule names they carry.
+     */
+    public Evaluation run(KieBase kieBase, Scenario scenario, List<Phase> phases, Collection<?> extraFacts,
+                          PhaseHook hook, AgendaEventListener listener) {
         KieSession session = kieBase.newKieSession();
         FiringGuard guard = new FiringGuard(maxFirings, System.nanoTime() + timeLimitNanos);
         InsertionRecorder insertions = new InsertionRecorder();
@@ -70,7 +91,10 @@ public final class SessionRunner {
                 session.addEventListener(listener);
             }
             insertFacts(session, scenario, extraFacts);
-            for (Phase phase : Phase.values()) {
+            for (Phase phase : phases) {
+                for (Object fact : hook.before(phase, insertions.nodes())) {
+                    session.insert(fact);
+                }
                 firePhase(session, phase, scenario, guard);
             }
             return collect(scenario, insertions, guard.firings());
@@ -125,7 +149,7 @@ public final class SessionRunner {
             Object fact = inserted.fact();
             if (fact instanceof Recommendation recommendation) {
                 byNode.computeIfAbsent(recommendation.getNode(), node -> new ArrayList<>())
-                        .add(recommendation.withRule(inserted.rule()));
+                        .add(inserted.rule() == null ? recommendation : recommendation.withRule(inserted.rule()));
             } else if (fact instanceof Note note) {
                 notes.add(note);
             }
@@ -173,6 +197,17 @@ public final class SessionRunner {
 
         List<Inserted> inserted() {
             return inserted;
+        }
+
+        /** Returns the ids of the nodes reached so far. */
+        Set<String> nodes() {
+            Set<String> nodes = new LinkedHashSet<>();
+            for (Inserted entry : inserted) {
+                if (entry.fact() instanceof Recommendation recommendation) {
+                    nodes.add(recommendation.getNode());
+                }
+            }
+            return nodes;
         }
     }
 }

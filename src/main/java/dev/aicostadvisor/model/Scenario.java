@@ -15,7 +15,9 @@ public final class Scenario {
     private final Workload workload;
     private final GpuFleet gpuFleet;
     private final Metrics metrics;
+    private final ForecastInputs forecast;
     private final Expectation expectation;
+    private final String source;
 
     private Scenario(Builder builder) {
         this.name = requireName(builder.name);
@@ -25,7 +27,9 @@ public final class Scenario {
         this.workload = Objects.requireNonNull(builder.workload, "workload is missing");
         this.gpuFleet = builder.gpuFleet;
         this.metrics = builder.metrics != null ? builder.metrics : Metrics.NONE;
+        this.forecast = builder.forecast != null ? builder.forecast : ForecastInputs.NONE;
         this.expectation = builder.expectation;
+        this.source = builder.source;
     }
 
     public static Builder builder(String name) {
@@ -61,6 +65,16 @@ public final class Scenario {
         return metrics;
     }
 
+    /** Returns the forecast's inputs; {@link ForecastInputs#NONE} when the scenario gives none. */
+    public ForecastInputs getForecast() {
+        return forecast;
+    }
+
+    /** Returns the file or stream the scenario was read from, for messages, or {@code null}. */
+    public String getSource() {
+        return source;
+    }
+
     /** Returns what a fixture expects, or {@code null} when the scenario has no {@code expect} block. */
     public Expectation getExpectation() {
         return expectation;
@@ -69,7 +83,7 @@ public final class Scenario {
     /** Returns a builder that starts from this scenario's values. */
     public Builder toBuilder() {
         return new Builder(name).description(description).org(org).budget(budget).workload(workload)
-                .gpuFleet(gpuFleet).metrics(metrics).expectation(expectation);
+                .gpuFleet(gpuFleet).metrics(metrics).forecast(forecast).expectation(expectation).source(source);
     }
 
     private static String requireName(String name) {
@@ -89,6 +103,7 @@ public final class Scenario {
                 && workload.equals(that.workload)
                 && Objects.equals(gpuFleet, that.gpuFleet)
                 && metrics.equals(that.metrics)
+                && forecast.equals(that.forecast)
                 && Objects.equals(expectation, that.expectation);
     }
 
@@ -111,7 +126,9 @@ public final class Scenario {
         private Workload workload;
         private GpuFleet gpuFleet;
         private Metrics metrics;
+        private ForecastInputs forecast;
         private Expectation expectation;
+        private String source;
 
         private Builder(String name) {
             this.name = name;
@@ -152,8 +169,19 @@ public final class Scenario {
             return this;
         }
 
+        public Builder forecast(ForecastInputs value) {
+            this.forecast = value;
+            return this;
+        }
+
         public Builder expectation(Expectation value) {
             this.expectation = value;
+            return this;
+        }
+
+        /** Sets the file or stream the scenario came from, which messages about it name. */
+        public Builder source(String value) {
+            this.source = value;
             return this;
         }
 

@@ -14,8 +14,9 @@ import dev.aicostadvisor.model.Recommendation;
 
 /**
  * Writes an evaluation as JSON:
- * {@code {"scenario": NAME, "recommendations": [{"node", "phase", "title", "detail", "rationale", "rule"}], "notes": [...]}}.
- * Each note is {@code {"kind", "text", "nodes"}}.
+ * {@code {"scenario": NAME, "recommendations": [{"node", "phase", "title", "detail", "rationale", "rule"}], "notes": [...],
+ * "forecast": {...}, "iteration": {...}}}. Each note is {@code {"kind", "text", "nodes"}}; the forecast and the iterate
+ * loop are described in {@link ForecastJson}.
  */
 public final class JsonReport {
 
@@ -47,6 +48,7 @@ public final class JsonReport {
             ArrayNode nodes = item.putArray("nodes");
             note.getNodes().forEach(nodes::add);
         }
+        ForecastJson.put(root, evaluation.forecast(), evaluation.savings(), evaluation.iteration());
         return root;
     }
 

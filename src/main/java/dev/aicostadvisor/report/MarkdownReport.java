@@ -49,6 +49,7 @@ public final class MarkdownReport {
                         .append(escape(conflict.getText())).append('\n');
             }
         }
+        ForecastMarkdown.render(out, evaluation);
         List<Note> others = evaluation.notes().stream().filter(note -> note.getKind() != NoteKind.CONFLICT).toList();
         if (!others.isEmpty()) {
             out.append("\n## Notes\n\n");

@@ -58,6 +58,7 @@ public final class TextReport {
                 wrap(out, String.join(" / ", conflict.getNodes()) + ": " + conflict.getText(), "  ! ", "    ");
             }
         }
+        ForecastText.render(out, evaluation);
         List<Note> others = evaluation.notes().stream().filter(note -> note.getKind() != NoteKind.CONFLICT).toList();
         if (!others.isEmpty()) {
             out.append("\nNotes\n");

@@ -39,7 +39,7 @@ public final class RuleSource {
     public static final String BUNDLED_ROOT = "/rules";
 
     /** Data files that may sit in a rules folder besides the rules. */
-    public static final List<String> DATA_FILES = List.of("pricing.yaml", "README.md");
+    public static final List<String> DATA_FILES = List.of("pricing.yaml", "savings.yaml", "README.md");
 
     private static final long MAX_FILE_BYTES = 1024 * 1024;
 

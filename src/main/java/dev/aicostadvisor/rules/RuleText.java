@@ -74,6 +74,11 @@ public final class RuleText {
         return decimal(millis, 1, false) + " ms";
     }
 
+    /** Formats a signed percentage with two decimals: "+7.50%", "-5.00%". */
+    public static String signedPercent(BigDecimal percent) {
+        return (percent.signum() > 0 ? "+" : "") + percent.setScale(2, RoundingMode.HALF_UP).toPlainString() + "%";
+    }
+
     /** Formats a number of months: "1 month", "8 months", "2.5 months". */
     public static String months(BigDecimal months) {
         if (months == null) {

@@ -20,7 +20,7 @@ import dev.aicostadvisor.model.Limits;
  * (octal in YAML 1.1), exponents, underscores, thousands separators, percent and currency signs, NaN and
  * infinity.
  */
-final class MapReader {
+public final class MapReader {
 
     private static final Pattern PLAIN_DECIMAL = Pattern.compile("[+-]?(0|[1-9][0-9]*)(\\.[0-9]+)?");
     private static final Pattern LEADING_ZERO = Pattern.compile("[+-]?0[0-9]+(\\.[0-9]+)?");
@@ -31,41 +31,47 @@ final class MapReader {
     private final String path;
     private final Node.MapNode map;
 
-    MapReader(String source, String path, Node.MapNode map, List<String> knownFields) {
+    public MapReader(String source, String path, Node.MapNode map, List<String> knownFields) {
         this.source = source;
         this.path = path;
         this.map = map;
         for (Node.Entry entry : map.entries().values()) {
             if (!knownFields.contains(entry.key())) {
                 String suggestion = nearest(entry.key(), knownFields);
+                String owner = path.isEmpty() ? (suggestion == null ? "a scenario" : "A scenario") : path;
                 throw new InvalidScenarioException(source, entry.keyLine(), field(entry.key()),
-                        "unknown field" + (suggestion == null ? "" : "; did you mean '" + suggestion + "'?")
-                                + " " + (path.isEmpty() ? "A scenario" : path) + " takes " + String.join(", ", knownFields));
+                        "unknown field; " + (suggestion == null ? "" : "did you mean '" + suggestion + "'? ")
+                                + owner + " takes " + String.join(", ", knownFields));
             }
         }
     }
 
-    boolean has(String key) {
+    /** Returns the keys of this map, in document order. */
+    public List<String> keys() {
+        return List.copyOf(map.entries().keySet());
+    }
+
+    public boolean has(String key) {
         Node.Entry entry = map.entries().get(key);
         return entry != null && !(entry.value() instanceof Node.ScalarNode scalar && scalar.isNull());
     }
 
-    int line() {
+    public int line() {
         return map.line();
     }
 
-    int lineOf(String key) {
+    public int lineOf(String key) {
         Node.Entry entry = map.entries().get(key);
         return entry == null ? map.line() : entry.value().line();
     }
 
     /** Returns the path of a field of this map, such as {@code budget.monthlyUsd}. */
-    String field(String key) {
+    public String field(String key) {
         return path.isEmpty() ? key : path + "." + key;
     }
 
     /** Reads a nested map, or returns {@code null} when it is absent and not required. */
-    MapReader map(String key, boolean required, String... knownFields) {
+    public MapReader map(String key, boolean required, String... knownFields) {
         Node node = value(key, required, "a map with " + String.join(", ", knownFields));
         if (node == null) {
             return null;
@@ -79,7 +85,7 @@ final class MapReader {
     /**
      * Reads text. Any scalar is taken as written, so that {@code name: NO} is the text "NO", not false.
      */
-    String text(String key, boolean required, int maxLength) {
+    public String text(String key, boolean required, int maxLength) {
         Node node = value(key, required, "text");
         if (node == null) {
             return null;
@@ -101,7 +107,7 @@ final class MapReader {
     }
 
     /** Reads a decimal number in [min, max]; with {@code minExclusive}, min itself is not allowed. */
-    BigDecimal decimal(String key, boolean required, BigDecimal min, boolean minExclusive, BigDecimal max, String example) {
+    public BigDecimal decimal(String key, boolean required, BigDecimal min, boolean minExclusive, BigDecimal max, String example) {
         Node node = value(key, required, "a number");
         if (node == null) {
             return null;
@@ -117,7 +123,7 @@ final class MapReader {
     }
 
     /** Reads a whole number in [min, max]. */
-    long whole(String key, boolean required, long min, long max, String example, long absent) {
+    public long whole(String key, boolean required, long min, long max, String example, long absent) {
         Node node = value(key, required, "a whole number");
         if (node == null) {
             return absent;
@@ -134,7 +140,7 @@ final class MapReader {
     }
 
     /** Reads one of an enum's constants, ignoring case. */
-    <E extends Enum<E>> E choice(String key, Class<E> type, boolean required) {
+    public <E extends Enum<E>> E choice(String key, Class<E> type, boolean required) {
         E[] constants = type.getEnumConstants();
         List<String> names = new ArrayList<>();
         for (E constant : constants) {
@@ -157,7 +163,7 @@ final class MapReader {
     }
 
     /** Reads a list of texts, or an empty list when absent. */
-    List<Item> textList(String key) {
+    public List<Item> textList(String key) {
         Node node = value(key, false, "a list");
         if (node == null) {
             return List.of();
@@ -177,7 +183,7 @@ final class MapReader {
     }
 
     /** Reads a list of maps, or an empty list when absent. */
-    List<MapReader> mapList(String key, String... knownFields) {
+    public List<MapReader> mapList(String key, String... knownFields) {
         Node node = value(key, false, "a list");
         if (node == null) {
             return List.of();
@@ -199,11 +205,11 @@ final class MapReader {
     }
 
     /** A text in a list, with its line. */
-    record Item(String text, int line) {
+    public record Item(String text, int line) {
     }
 
     /** Builds an error about a field of this map, on the field's line. */
-    InvalidScenarioException invalid(String key, String problem) {
+    public InvalidScenarioException invalid(String key, String problem) {
         return new InvalidScenarioException(source, lineOf(key), field(key), problem);
     }
 
@@ -279,7 +285,7 @@ final class MapReader {
     }
 
     /** Returns the known name nearest to an unknown one, or {@code null} when none is near. */
-    static String nearest(String unknown, List<String> known) {
+    public static String nearest(String unknown, List<String> known) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : known) {

@@ -7,7 +7,7 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonToken;
 
 /** A node of a parsed scenario document, with the line it starts on. */
-sealed interface Node permits Node.MapNode, Node.ListNode, Node.ScalarNode {
+public sealed interface Node permits Node.MapNode, Node.ListNode, Node.ScalarNode {
 
     int line();
 

@@ -10,9 +10,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import dev.aicostadvisor.model.Budget;
 import dev.aicostadvisor.model.BusinessDriver;
@@ -20,12 +24,15 @@ import dev.aicostadvisor.model.BusinessImpact;
 import dev.aicostadvisor.model.DataSensitivity;
 import dev.aicostadvisor.model.Expectation;
 import dev.aicostadvisor.model.Flowchart;
+import dev.aicostadvisor.model.ForecastInputs;
 import dev.aicostadvisor.model.GpuFleet;
 import dev.aicostadvisor.model.Limits;
 import dev.aicostadvisor.model.Metrics;
 import dev.aicostadvisor.model.Org;
 import dev.aicostadvisor.model.QueryMix;
 import dev.aicostadvisor.model.Scenario;
+import dev.aicostadvisor.model.SizeClass;
+import dev.aicostadvisor.model.WeeklySpend;
 import dev.aicostadvisor.model.Workload;
 import dev.aicostadvisor.model.WorkloadPattern;
 import dev.aicostadvisor.scenario.TreeParser.Syntax;
@@ -42,15 +49,19 @@ public final class ScenarioReader {
     /** The largest scenario file accepted, in bytes; a full scenario is about 2 KB. */
     public static final int MAX_FILE_BYTES = 1024 * 1024;
 
-    static final List<String> TOP_FIELDS = List.of("name", "description", "org", "budget", "workload", "gpuFleet", "metrics", "expect");
+    static final List<String> TOP_FIELDS = List.of("name", "description", "org", "budget", "workload", "gpuFleet", "metrics",
+            "forecast", "expect");
     static final String[] ORG_FIELDS = {"name", "aiMaturityMonths", "aiEngineers"};
     static final String[] BUDGET_FIELDS = {"monthlyUsd", "spentThisMonthUsd"};
     static final String[] WORKLOAD_FIELDS = {"dataSensitivity", "businessDriver", "latencyTargetMs", "impact",
             "tokensPerMonth", "pattern", "queryMix"};
     static final String[] QUERY_MIX_FIELDS = {"complex", "balanced", "simple"};
-    static final String[] GPU_FLEET_FIELDS = {"gpus", "utilizationPercent", "hourlyCostUsd"};
+    static final String[] GPU_FLEET_FIELDS = {"gpus", "utilizationPercent", "hourlyCostUsd", "gpuType"};
     static final String[] METRICS_FIELDS = {"costPerMillionTokensUsd", "targetCostPerMillionTokensUsd", "latencyP95Ms",
             "roi", "cacheHitRate"};
+    static final String[] FORECAST_FIELDS = {"inputTokenShare", "models", "batchShare", "weeklyGrowthPercent", "history"};
+    static final String[] MODELS_FIELDS = {"large", "medium", "small"};
+    static final String[] HISTORY_FIELDS = {"week", "forecastUsd", "actualUsd"};
     static final String[] EXPECT_FIELDS = {"present", "absent"};
 
     private static final int MAX_NAME_LENGTH = 200;
@@ -158,7 +169,8 @@ public final class ScenarioReader {
     static Scenario bind(Node.MapNode root, String source) {
         MapReader top = new MapReader(source, "", root, TOP_FIELDS);
         Scenario.Builder builder = Scenario.builder(top.text("name", true, MAX_NAME_LENGTH))
-                .description(top.text("description", false, MAX_DESCRIPTION_LENGTH));
+                .description(top.text("description", false, MAX_DESCRIPTION_LENGTH))
+                .source(source);
 
         MapReader org = top.map("org", true, ORG_FIELDS);
         builder.org(new Org(org.text("name", false, MAX_NAME_LENGTH),
@@ -177,7 +189,8 @@ public final class ScenarioReader {
             builder.gpuFleet(new GpuFleet(
                     (int) fleet.whole("gpus", true, 0, Limits.MAX_GPUS, "16", 0),
                     fleet.decimal("utilizationPercent", true, BigDecimal.ZERO, false, Limits.HUNDRED, "42"),
-                    fleet.decimal("hourlyCostUsd", true, BigDecimal.ZERO, false, Limits.MAX_HOURLY_GPU_USD, "4.10")));
+                    fleet.decimal("hourlyCostUsd", true, BigDecimal.ZERO, false, Limits.MAX_HOURLY_GPU_USD, "4.10"),
+                    fleet.text("gpuType", false, MAX_NAME_LENGTH)));
         }
 
         MapReader metrics = top.map("metrics", false, METRICS_FIELDS);
@@ -188,6 +201,11 @@ public final class ScenarioReader {
                     metrics.decimal("latencyP95Ms", false, BigDecimal.ZERO, false, Limits.MAX_LATENCY_MS, "600"),
                     metrics.decimal("roi", false, BigDecimal.ZERO, false, Limits.MAX_ROI, "2.9"),
                     metrics.decimal("cacheHitRate", false, BigDecimal.ZERO, false, BigDecimal.ONE, "0.3")));
+        }
+
+        MapReader forecast = top.map("forecast", false, FORECAST_FIELDS);
+        if (forecast != null) {
+            builder.forecast(readForecast(forecast));
         }
 
         MapReader expect = top.map("expect", false, EXPECT_FIELDS);
@@ -219,6 +237,51 @@ public final class ScenarioReader {
             mix = new QueryMix(complex, balanced, simple);
         }
         return new Workload(sensitivity, driver, latency, impact, tokens, pattern, mix);
+    }
+
+    private static ForecastInputs readForecast(MapReader forecast) {
+        Map<SizeClass, String> models = new EnumMap<>(SizeClass.class);
+        MapReader modelsReader = forecast.map("models", false, MODELS_FIELDS);
+        if (modelsReader != null) {
+            for (SizeClass sizeClass : SizeClass.values()) {
+                String model = modelsReader.text(sizeClass.key(), false, MAX_NAME_LENGTH);
+                if (model != null) {
+                    models.put(sizeClass, model);
+                }
+            }
+        }
+        List<MapReader> weeks = forecast.mapList("history", HISTORY_FIELDS);
+        if (weeks.size() > ForecastInputs.MAX_HISTORY_WEEKS) {
+            throw forecast.invalid("history", weeks.size() + " weeks is too many; at most " + ForecastInputs.MAX_HISTORY_WEEKS + " are allowed");
+        }
+        List<WeeklySpend> history = new ArrayList<>();
+        LocalDate previous = null;
+        for (MapReader week : weeks) {
+            LocalDate start = readDate(week, "week");
+            if (previous != null && !start.isAfter(previous)) {
+                throw week.invalid("week", "'" + start + "' is not after the week before it, " + previous + "; list the weeks oldest first");
+            }
+            previous = start;
+            history.add(new WeeklySpend(start,
+                    week.decimal("forecastUsd", true, BigDecimal.ZERO, true, Limits.MAX_USD, "10000"),
+                    week.decimal("actualUsd", true, BigDecimal.ZERO, false, Limits.MAX_USD, "10450")));
+        }
+        return new ForecastInputs(
+                forecast.decimal("inputTokenShare", false, BigDecimal.ZERO, false, BigDecimal.ONE, "0.75"),
+                models,
+                forecast.decimal("batchShare", false, BigDecimal.ZERO, false, BigDecimal.ONE, "0.2"),
+                forecast.decimal("weeklyGrowthPercent", false, ForecastInputs.MIN_WEEKLY_GROWTH_PERCENT, false,
+                        ForecastInputs.MAX_WEEKLY_GROWTH_PERCENT, "2"),
+                history);
+    }
+
+    private static LocalDate readDate(MapReader map, String key) {
+        String text = map.text(key, true, 10);
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw map.invalid(key, "'" + text + "' is not a date; expected the week's first day as YYYY-MM-DD, such as 2026-11-02");
+        }
     }
 
     private static Expectation readExpectation(MapReader expect, String source) {

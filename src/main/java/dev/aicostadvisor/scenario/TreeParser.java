@@ -25,7 +25,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
  * <p>Aliases are rejected, not expanded, so an alias bomb costs no more than its own text. Nesting is
  * checked as tokens arrive, before any deep structure is built.
  */
-final class TreeParser {
+public final class TreeParser {
 
     /** The deepest nesting accepted; a scenario itself is at most three levels deep. */
     static final int MAX_DEPTH = 16;
@@ -49,7 +49,7 @@ final class TreeParser {
     }
 
     /** The syntaxes a scenario may be written in. */
-    enum Syntax { YAML, JSON }
+    public enum Syntax { YAML, JSON }
 
     /**
      * Parses one document.
@@ -58,16 +58,34 @@ final class TreeParser {
      * @param firstLine the line of the input that the text starts on, for JSON Lines
      */
     static Node.MapNode parse(String text, Syntax syntax, String source, int firstLine) {
+        return parse(text, syntax, source, firstLine, SCENARIO);
+    }
+
+    /**
+     * What a kind of document needs at its top, for the messages about an empty document or one whose top
+     * is not a map.
+     *
+     * @param emptyProblem the problem with an empty document
+     * @param topFields    examples of its top-level fields, such as "'name:' and 'org:'"
+     */
+    public record DocumentKind(String emptyProblem, String topFields) {
+    }
+
+    static final DocumentKind SCENARIO = new DocumentKind(
+            "the scenario is empty; it needs at least name, org, budget and workload", "'name:' and 'org:'");
+
+    /** Parses one document of the given kind, such as a pricing catalogue. */
+    public static Node.MapNode parse(String text, Syntax syntax, String source, int firstLine, DocumentKind kind) {
         try (JsonParser parser = syntax == Syntax.YAML ? YAML.createParser(text) : JSON.createParser(text)) {
             TreeParser reader = new TreeParser(source, parser, firstLine);
             JsonToken first = parser.nextToken();
             if (first == null) {
-                throw new InvalidScenarioException(source, 0, null, "the scenario is empty; it needs at least name, org, budget and workload");
+                throw new InvalidScenarioException(source, 0, null, kind.emptyProblem());
             }
             Node root = reader.readValue(first, 1, "");
             if (!(root instanceof Node.MapNode map)) {
                 throw new InvalidScenarioException(source, root.line(), null,
-                        "expected a map of fields such as 'name:' and 'org:' at the top, found " + root.describe());
+                        "expected a map of fields such as " + kind.topFields() + " at the top, found " + root.describe());
             }
             if (parser.nextToken() != null) {
                 throw new InvalidScenarioException(source, reader.line(), null,

@@ -97,7 +97,7 @@ class CliTest {
 
         assertThat(run.exitCode()).isEqualTo(0);
         assertThat(run.out()).contains("PASS Mid-size SaaS support assistant (scenarios/saas-support-assistant.yaml)\n");
-        assertThat(run.out()).endsWith("17 passed, 0 failed\n");
+        assertThat(run.out()).endsWith("18 passed, 0 failed\n");
     }
 
     @Test
@@ -123,7 +123,7 @@ class CliTest {
                 FAIL Clinic network summarising patient notes (scenarios/clinic-network-patient-notes.yaml)
                   missing:    MedBudget
                 """);
-        assertThat(run.out()).endsWith("13 passed, 4 failed\n");
+        assertThat(run.out()).endsWith("14 passed, 4 failed\n");
     }
 
     @Test
@@ -134,7 +134,7 @@ class CliTest {
         CliRun run = CliRun.of("check", "-q", plain.toString());
 
         assertThat(run.exitCode()).isEqualTo(0);
-        assertThat(run.out()).isEqualTo("1 scenario has no expect block and were skipped\n0 passed, 0 failed\n");
+        assertThat(run.out()).isEqualTo("1 scenario has no expect block and was skipped\n0 passed, 0 failed\n");
     }
 
     @Test

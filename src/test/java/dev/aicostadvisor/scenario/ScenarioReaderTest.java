@@ -150,14 +150,14 @@ class ScenarioReaderTest {
     void unknownTopLevelFieldSuggestsName() {
         assertThat(errorOf(withLine("name: Support assistant", "nme: Support assistant")))
                 .isEqualTo("bad.yaml:1: nme: unknown field; did you mean 'name'? A scenario takes name, description, org, "
-                        + "budget, workload, gpuFleet, metrics, expect");
+                        + "budget, workload, gpuFleet, metrics, forecast, expect");
     }
 
     @Test
     void unknownFieldFarFromAnyNameHasNoSuggestion() {
         assertThat(errorOf(VALID + "colour: blue\n"))
-                .isEqualTo("bad.yaml:15: colour: unknown field A scenario takes name, description, org, budget, workload, "
-                        + "gpuFleet, metrics, expect");
+                .isEqualTo("bad.yaml:15: colour: unknown field; a scenario takes name, description, org, budget, workload, "
+                        + "gpuFleet, metrics, forecast, expect");
     }
 
     @Test

@@ -1,0 +1,273 @@
+package dev.aicostadvisor.forecast;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+import dev.aicostadvisor.model.ForecastInputs;
+import dev.aicostadvisor.model.GpuFleet;
+import dev.aicostadvisor.model.QueryMix;
+import dev.aicostadvisor.model.Scenario;
+import dev.aicostadvisor.model.SizeClass;
+import dev.aicostadvisor.model.WeeklySpend;
+import dev.aicostadvisor.pricing.ModelPrice;
+import dev.aicostadvisor.pricing.PricingCatalogue;
+import dev.aicostadvisor.pricing.ProvisionedUnit;
+import dev.aicostadvisor.rules.RuleText;
+import dev.aicostadvisor.scenario.InvalidScenarioException;
+import dev.aicostadvisor.scenario.MapReader;
+
+/**
+ * Computes a scenario's cost forecast from a pricing catalogue.
+ *
+ * <p>Token spend: each size class of the query mix is priced at its model. Of the input tokens, the cache
+ * hit rate is priced at the cached-input rate and the rest at the input rate; the batch share of traffic is
+ * priced at batch rates instead. The GPU fleet costs GPUs x hourly price x {@link #HOURS_PER_MONTH}. The
+ * projection grows this month's forecast by the weekly growth rate for {@link #PROJECTION_WEEKS} weeks.
+ */
+public final class Forecaster {
+
+    /** Hours in a month: 8,760 hours a year / 12, the convention of cloud price pages. */
+    public static final BigDecimal HOURS_PER_MONTH = new BigDecimal("730");
+    /** Weeks in the rolling projection: a quarter. */
+    public static final int PROJECTION_WEEKS = 13;
+
+    private static final BigDecimal WEEKS_PER_YEAR = new BigDecimal("52");
+    private static final BigDecimal MONTHS_PER_YEAR = new BigDecimal("12");
+    private static final BigDecimal MINUTES_PER_HOUR = new BigDecimal("60");
+
+    private final PricingCatalogue catalogue;
+
+    public Forecaster(PricingCatalogue catalogue) {
+        this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
+    }
+
+    public PricingCatalogue catalogue() {
+        return catalogue;
+    }
+
+    /**
+     * Forecasts a scenario's monthly cost.
+     *
+     * @throws InvalidScenarioException when the scenario names a model or GPU type the catalogue lacks
+     */
+    public Forecast forecast(Scenario scenario) {
+        return forecast(scenario, BigDecimal.ONE);
+    }
+
+    /**
+     * Forecasts a scenario's monthly cost with every token price multiplied by a factor, which is how the
+     * iterate loop applies savings that make each token cheaper, such as routing and caching.
+     */
+    public Forecast forecast(Scenario scenario, BigDecimal tokenPriceFactor) {
+        ForecastInputs inputs = scenario.getForecast();
+        List<String> assumptions = new ArrayList<>();
+        BigDecimal inputShare = inputs.inputTokenShareOrDefault();
+        BigDecimal cacheHitRate = scenario.getMetrics().getCacheHitRate() != null ? scenario.getMetrics().getCacheHitRate() : BigDecimal.ZERO;
+        BigDecimal batchShare = inputs.batchShareOrDefault();
+        BigDecimal growth = inputs.weeklyGrowthPercentOrDefault();
+        describeInputs(scenario, inputs, inputShare, cacheHitRate, batchShare, growth, assumptions);
+
+        long tokens = scenario.getWorkload().getTokensPerMonth();
+        List<ClassCost> classes = classCosts(scenario, tokens, inputShare, cacheHitRate, batchShare, tokenPriceFactor, assumptions);
+        if (tokenPriceFactor.compareTo(BigDecimal.ONE) != 0) {
+            assumptions.add("Token prices are multiplied by " + tokenPriceFactor.setScale(4, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString()
+                    + ", the share that the applied optimisations leave.");
+        }
+        BigDecimal tokenSpend = classes.stream().map(ClassCost::monthlyUsd).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+
+        GpuCost gpu = gpuCost(scenario, assumptions);
+        BigDecimal total = gpu == null ? tokenSpend : tokenSpend.add(gpu.monthlyUsd());
+
+        return new Forecast(tokens, inputShare, cacheHitRate, batchShare, classes, tokenSpend, gpu, total, growth,
+                project(total, growth), variance(inputs.getHistory()), breakEven(classes, tokens, inputShare), assumptions);
+    }
+
+    private List<ClassCost> classCosts(Scenario scenario, long tokens, BigDecimal inputShare, BigDecimal cacheHitRate,
+                                       BigDecimal batchShare, BigDecimal tokenPriceFactor, List<String> assumptions) {
+        QueryMix mix = scenario.getWorkload().getQueryMix();
+        List<ClassCost> classes = new ArrayList<>();
+        for (SizeClass sizeClass : SizeClass.values()) {
+            BigDecimal share = switch (sizeClass) {
+                case LARGE -> mix.getComplex();
+                case MEDIUM -> mix.getBalanced();
+                case SMALL -> mix.getSimple();
+            };
+            if (share.signum() == 0) {
+                continue;
+            }
+            String named = scenario.getForecast().getModels().get(sizeClass);
+            ModelPrice price = named != null ? namedModel(scenario, sizeClass, named) : defaultModel(sizeClass);
+            BigDecimal classTokens = BigDecimal.valueOf(tokens).multiply(share);
+            BigDecimal cost = tokenCost(classTokens, price, inputShare, cacheHitRate, batchShare).multiply(tokenPriceFactor);
+            classes.add(new ClassCost(sizeClass, price, named == null, share,
+                    classTokens.setScale(0, RoundingMode.HALF_UP).longValueExact(), Money.cents(cost)));
+            assumptions.add(capitalised(sizeClass.key()) + " queries are priced at " + price.id()
+                    + (named == null ? " (the catalogue's default; set forecast.models." + sizeClass.key() + ")" : "")
+                    + ": " + RuleText.usd(price.inputPerMillionUsd()) + " input, " + RuleText.usd(price.outputPerMillionUsd())
+                    + " output per million tokens" + optionalPrices(price) + ". Source: " + price.source() + ".");
+        }
+        return classes;
+    }
+
+    /** Prices tokens: cached input at the cached rate, batch traffic at batch rates, the rest at regular rates. */
+    static BigDecimal tokenCost(BigDecimal tokens, ModelPrice price, BigDecimal inputShare, BigDecimal cacheHitRate, BigDecimal batchShare) {
+        BigDecimal millions = tokens.divide(Money.MILLION, Money.CONTEXT);
+        BigDecimal inputMillions = millions.multiply(inputShare);
+        BigDecimal outputMillions = millions.subtract(inputMillions);
+        BigDecimal interactive = BigDecimal.ONE.subtract(batchShare);
+
+        BigDecimal interactiveInputRate = cacheHitRate.multiply(price.cachedInputOrInput())
+                .add(BigDecimal.ONE.subtract(cacheHitRate).multiply(price.inputPerMillionUsd()));
+        BigDecimal inputRate = batchShare.multiply(price.batchInputOrInput()).add(interactive.multiply(interactiveInputRate));
+        BigDecimal outputRate = batchShare.multiply(price.batchOutputOrOutput()).add(interactive.multiply(price.outputPerMillionUsd()));
+        return inputMillions.multiply(inputRate).add(outputMillions.multiply(outputRate));
+    }
+
+    private ModelPrice namedModel(Scenario scenario, SizeClass sizeClass, String id) {
+        return catalogue.model(id).orElseThrow(() -> {
+            List<String> known = List.copyOf(catalogue.models().keySet());
+            String suggestion = MapReader.nearest(id, known);
+            return new InvalidScenarioException(sourceOf(scenario), 0, "forecast.models." + sizeClass.key(),
+                    "'" + id + "' is not in the pricing catalogue " + catalogue.description()
+                            + (suggestion == null ? "; it lists " + known.size() + " models, such as " + String.join(", ", known.subList(0, Math.min(5, known.size())))
+                            : "; did you mean '" + suggestion + "'?"));
+        });
+    }
+
+    private ModelPrice defaultModel(SizeClass sizeClass) {
+        String id = catalogue.defaultModel(sizeClass).orElseThrow(() -> new IllegalStateException(
+                "the pricing catalogue " + catalogue.description() + " has no default model for the " + sizeClass.key() + " class"));
+        return catalogue.model(id).orElseThrow(() -> new IllegalStateException(
+                "the pricing catalogue " + catalogue.description() + " names " + id + " as the default " + sizeClass.key()
+                        + " model but does not list it"));
+    }
+
+    private GpuCost gpuCost(Scenario scenario, List<String> assumptions) {
+        GpuFleet fleet = scenario.getGpuFleet();
+        if (fleet == null) {
+            return null;
+        }
+        if (fleet.getGpuType() != null && catalogue.gpu(fleet.getGpuType()).isEmpty()) {
+            List<String> known = List.copyOf(catalogue.gpus().keySet());
+            String suggestion = MapReader.nearest(fleet.getGpuType(), known);
+            throw new InvalidScenarioException(sourceOf(scenario), 0, "gpuFleet.gpuType", "'" + fleet.getGpuType()
+                    + "' is not in the pricing catalogue " + catalogue.description()
+                    + (suggestion == null ? "; it lists " + String.join(", ", known) : "; did you mean '" + suggestion + "'?"));
+        }
+        BigDecimal monthly = Money.cents(BigDecimal.valueOf(fleet.getGpus()).multiply(fleet.getHourlyCostUsd()).multiply(HOURS_PER_MONTH));
+        BigDecimal idleShare = Money.HUNDRED.subtract(fleet.getUtilizationPercent()).divide(Money.HUNDRED, Money.CONTEXT);
+        BigDecimal idle = Money.cents(monthly.multiply(idleShare));
+        assumptions.add("The GPU fleet costs " + fleet.getGpus() + " GPUs x " + RuleText.usd(fleet.getHourlyCostUsd())
+                + " an hour x " + HOURS_PER_MONTH + " hours a month, from the scenario.");
+        return new GpuCost(fleet.getGpus(), fleet.getHourlyCostUsd(), monthly, fleet.getUtilizationPercent(), idle);
+    }
+
+    /** Grows this month's forecast week by week: week w runs at total x (1 + growth)^(w - 1) a month. */
+    private static List<ProjectedWeek> project(BigDecimal total, BigDecimal growthPercent) {
+        BigDecimal factor = BigDecimal.ONE.add(growthPercent.divide(Money.HUNDRED, Money.CONTEXT));
+        List<ProjectedWeek> weeks = new ArrayList<>();
+        BigDecimal rate = total;
+        for (int week = 1; week <= PROJECTION_WEEKS; week++) {
+            BigDecimal monthly = Money.cents(rate);
+            BigDecimal weekly = Money.cents(monthly.multiply(MONTHS_PER_YEAR).divide(WEEKS_PER_YEAR, Money.CONTEXT));
+            weeks.add(new ProjectedWeek(week, monthly, weekly));
+            rate = rate.multiply(factor, Money.CONTEXT);
+        }
+        return weeks;
+    }
+
+    private static List<VarianceWeek> variance(List<WeeklySpend> history) {
+        List<VarianceWeek> weeks = new ArrayList<>();
+        for (WeeklySpend week : history) {
+            BigDecimal percent = week.actualUsd().subtract(week.forecastUsd())
+                    .multiply(Money.HUNDRED)
+                    .divide(week.forecastUsd(), 2, RoundingMode.HALF_UP);
+            weeks.add(new VarianceWeek(week.week(), week.forecastUsd(), week.actualUsd(), percent));
+        }
+        return weeks;
+    }
+
+    /**
+     * Finds where provisioned throughput breaks even: first for a unit that serves a model of the mix (the
+     * class with the largest share first), else for the catalogue's first unit, as if the whole workload ran
+     * on its model.
+     */
+    private BreakEven breakEven(List<ClassCost> classes, long tokens, BigDecimal inputShare) {
+        List<ClassCost> byShare = new ArrayList<>(classes);
+        byShare.sort(Comparator.comparing(ClassCost::share).reversed());
+        for (ClassCost cost : byShare) {
+            List<ProvisionedUnit> units = catalogue.provisionedFor(cost.price().id());
+            if (!units.isEmpty()) {
+                return breakEven(units.get(0), cost.price(), cost.tokens(), inputShare, true);
+            }
+        }
+        for (ProvisionedUnit unit : catalogue.provisioned()) {
+            ModelPrice model = catalogue.model(unit.model()).orElse(null);
+            if (model != null) {
+                return breakEven(unit, model, tokens, inputShare, false);
+            }
+        }
+        return null;
+    }
+
+    private static BreakEven breakEven(ProvisionedUnit unit, ModelPrice model, long workloadTokens, BigDecimal inputShare,
+                                       boolean servesScenarioModel) {
+        BigDecimal perMillion = inputShare.multiply(model.inputPerMillionUsd())
+                .add(BigDecimal.ONE.subtract(inputShare).multiply(model.outputPerMillionUsd()))
+                .setScale(4, RoundingMode.HALF_UP);
+        if (perMillion.signum() == 0) {
+            return null;
+        }
+        BigDecimal minimum = unit.minimumMonthlyUsd();
+        long breakEvenTokens = minimum.multiply(Money.MILLION).divide(perMillion, 0, RoundingMode.CEILING).longValueExact();
+        BigDecimal inputEquivalentPerToken = inputShare.add(BigDecimal.ONE.subtract(inputShare).multiply(unit.outputTokenWeight()));
+        long capacity = BigDecimal.valueOf(unit.minimumUnits())
+                .multiply(BigDecimal.valueOf(unit.inputTokensPerMinutePerUnit()))
+                .multiply(MINUTES_PER_HOUR).multiply(HOURS_PER_MONTH)
+                .divide(inputEquivalentPerToken, 0, RoundingMode.FLOOR).longValueExact();
+        return new BreakEven(unit, model, perMillion, Money.cents(minimum), breakEvenTokens, capacity, workloadTokens, servesScenarioModel);
+    }
+
+    private void describeInputs(Scenario scenario, ForecastInputs inputs, BigDecimal inputShare, BigDecimal cacheHitRate,
+                                BigDecimal batchShare, BigDecimal growth, List<String> assumptions) {
+        assumptions.add("Input tokens are " + RuleText.share(inputShare) + " of all tokens"
+                + (inputs.getInputTokenShare() == null ? " (the default; set forecast.inputTokenShare)." : "."));
+        assumptions.add(scenario.getMetrics().getCacheHitRate() == null
+                ? "No input tokens are served from the prompt cache, because metrics.cacheHitRate is not measured."
+                : RuleText.share(cacheHitRate) + " of input tokens are served from the prompt cache (metrics.cacheHitRate), at each model's cached-input price.");
+        assumptions.add(inputs.getBatchShare() == null
+                ? "No traffic runs as batch (the default; set forecast.batchShare)."
+                : RuleText.share(batchShare) + " of traffic runs as batch, at each model's batch prices.");
+        assumptions.add(inputs.getWeeklyGrowthPercent() == null
+                ? "The token volume stays flat over the projection (the default; set forecast.weeklyGrowthPercent)."
+                : "The token volume grows " + RuleText.percent(growth) + " a week over the projection.");
+        catalogue.importReport().ifPresent(report -> assumptions.add("Model prices: " + report.summary()));
+        assumptions.add("A month is " + HOURS_PER_MONTH + " hours and 52 / 12 weeks; the projection covers " + PROJECTION_WEEKS + " weeks.");
+    }
+
+    private static String optionalPrices(ModelPrice price) {
+        List<String> parts = new ArrayList<>();
+        if (price.cachedInputPerMillionUsd() != null) {
+            parts.add(RuleText.usd(price.cachedInputPerMillionUsd()) + " cached input");
+        }
+        if (price.batchInputPerMillionUsd() != null) {
+            parts.add(RuleText.usd(price.batchInputPerMillionUsd()) + " batch input");
+        }
+        if (price.batchOutputPerMillionUsd() != null) {
+            parts.add(RuleText.usd(price.batchOutputPerMillionUsd()) + " batch output");
+        }
+        return parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")";
+    }
+
+    private static String capitalised(String word) {
+        return Character.toUpperCase(word.charAt(0)) + word.substring(1);
+    }
+
+    private static String sourceOf(Scenario scenario) {
+        return scenario.getSource() != null ? scenario.getSource() : "scenario '" + scenario.getName() + "'";
+    }
+}

@@ -1,0 +1,169 @@
+package dev.aicostadvisor.pricing;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+
+import dev.aicostadvisor.model.SizeClass;
+
+/**
+ * Imports LiteLLM's model cost map, the most used public LLM price catalogue. It is a JSON object keyed by
+ * model name; each entry gives {@code litellm_provider}, {@code mode}, {@code input_cost_per_token},
+ * {@code output_cost_per_token} and, where they exist, {@code cache_read_input_token_cost},
+ * {@code input_cost_per_token_batches} and {@code output_cost_per_token_batches}, all in USD per token.
+ *
+ * <p>The import keeps chat and completion models with a price. It skips the {@code sample_spec} key, which
+ * documents the format, entries that are not objects, other modes (embedding, image generation and so on),
+ * and entries without an input and output price, and it counts each reason.
+ *
+ * <p>LiteLLM gives no size class. The import estimates one from the price tier: a blended price of three input
+ * tokens to one output token of at least {@link #LARGE_FROM_USD} per million is large, at least
+ * {@link #MEDIUM_FROM_USD} is medium, and anything cheaper is small.
+ */
+public final class LiteLlmImporter {
+
+    /** Blended USD per million tokens from which an imported model counts as large (gpt-4.1 blends to 3.50). */
+    public static final BigDecimal LARGE_FROM_USD = new BigDecimal("3.00");
+    /** Blended USD per million tokens from which an imported model counts as medium (gpt-4.1-mini blends to 0.70). */
+    public static final BigDecimal MEDIUM_FROM_USD = new BigDecimal("0.50");
+
+    private static final BigDecimal MILLION = new BigDecimal("1000000");
+    private static final BigDecimal FOUR = new BigDecimal("4");
+    private static final BigDecimal THREE = new BigDecimal("3");
+    private static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build())
+                    .build())
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+            .build();
+
+    private LiteLlmImporter() {
+    }
+
+    /** Tells whether a text looks like LiteLLM's cost map: a JSON object with LiteLLM's field names. */
+    static boolean looksLikeLiteLlm(String text) {
+        String start = text.stripLeading();
+        return start.startsWith("{") && (text.contains("\"litellm_provider\"") || text.contains("\"input_cost_per_token\""));
+    }
+
+    /**
+     * Imports the models of a cost map into a copy of {@code base}.
+     *
+     * @param asOf the date the map's prices were read, such as the file's date
+     */
+    public static PricingCatalogue importInto(PricingCatalogue base, String json, String location, LocalDate asOf) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            throw new InvalidPricingException(location + (line > 0 ? ":" + line : "") + ": malformed JSON: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new InvalidPricingException(location + ": cannot be read: " + e.getMessage(), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new InvalidPricingException(location + ": expected a JSON object keyed by model name, as LiteLLM's cost map is");
+        }
+
+        PriceSource source = new PriceSource("litellm-import", "LiteLLM model cost map, " + fileName(location), asOf);
+        List<ModelPrice> models = new ArrayList<>();
+        Map<String, Integer> skipped = new TreeMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> fields = root.fields(); fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            String reason = skipReason(field.getKey(), field.getValue());
+            if (reason != null) {
+                skipped.merge(reason, 1, Integer::sum);
+                continue;
+            }
+            models.add(toModel(field.getKey(), field.getValue(), source));
+        }
+        ImportReport report = new ImportReport(fileName(location), models.size(), skipped);
+        return base.withModels(location + " (LiteLLM cost map)", models, report);
+    }
+
+    /** Returns why an entry is skipped, or {@code null} to import it. */
+    private static String skipReason(String key, JsonNode entry) {
+        if (key.equals("sample_spec")) {
+            return "not a model (sample_spec)";
+        }
+        if (!entry.isObject()) {
+            return "not a model (not an object)";
+        }
+        JsonNode mode = entry.get("mode");
+        if (mode == null || !mode.isTextual()) {
+            return "without a mode";
+        }
+        if (!mode.asText().equals("chat") && !mode.asText().equals("completion")) {
+            return "of mode " + mode.asText();
+        }
+        BigDecimal input = perToken(entry, "input_cost_per_token");
+        BigDecimal output = perToken(entry, "output_cost_per_token");
+        if (input == null || output == null) {
+            return "without an input and output price";
+        }
+        if (input.signum() < 0 || output.signum() < 0) {
+            return "with a negative price";
+        }
+        if (input.signum() == 0 && output.signum() == 0) {
+            return "without an input and output price";
+        }
+        return null;
+    }
+
+    private static ModelPrice toModel(String key, JsonNode entry, PriceSource source) {
+        BigDecimal input = perMillion(perToken(entry, "input_cost_per_token"));
+        BigDecimal output = perMillion(perToken(entry, "output_cost_per_token"));
+        JsonNode provider = entry.get("litellm_provider");
+        return new ModelPrice(key, provider != null && provider.isTextual() ? provider.asText() : "unknown",
+                sizeClassOf(input, output), input, output,
+                perMillion(nonNegative(perToken(entry, "cache_read_input_token_cost"))),
+                perMillion(nonNegative(perToken(entry, "input_cost_per_token_batches"))),
+                perMillion(nonNegative(perToken(entry, "output_cost_per_token_batches"))),
+                source);
+    }
+
+    /** Estimates the size class of a model from its blended price of three input tokens to one output token. */
+    static SizeClass sizeClassOf(BigDecimal inputPerMillion, BigDecimal outputPerMillion) {
+        BigDecimal blended = inputPerMillion.multiply(THREE).add(outputPerMillion).divide(FOUR);
+        if (blended.compareTo(LARGE_FROM_USD) >= 0) {
+            return SizeClass.LARGE;
+        }
+        return blended.compareTo(MEDIUM_FROM_USD) >= 0 ? SizeClass.MEDIUM : SizeClass.SMALL;
+    }
+
+    private static BigDecimal perToken(JsonNode entry, String field) {
+        JsonNode value = entry.get(field);
+        if (value == null || !value.isNumber() || !Double.isFinite(value.asDouble())) {
+            return null;
+        }
+        return value.decimalValue();
+    }
+
+    private static BigDecimal nonNegative(BigDecimal value) {
+        return value == null || value.signum() < 0 ? null : value;
+    }
+
+    private static BigDecimal perMillion(BigDecimal perToken) {
+        return perToken == null ? null : perToken.multiply(MILLION).stripTrailingZeros();
+    }
+
+    private static String fileName(String location) {
+        int slash = Math.max(location.lastIndexOf('/'), location.lastIndexOf('\\'));
+        return slash < 0 ? location : location.substring(slash + 1);
+    }
+}

@@ -1,0 +1,229 @@
+package dev.aicostadvisor.report;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.aicostadvisor.Evaluation;
+import dev.aicostadvisor.forecast.Adjustment;
+import dev.aicostadvisor.forecast.BreakEven;
+import dev.aicostadvisor.forecast.CapacityPlan;
+import dev.aicostadvisor.forecast.ClassCost;
+import dev.aicostadvisor.forecast.Cycle;
+import dev.aicostadvisor.forecast.Forecast;
+import dev.aicostadvisor.forecast.GpuCost;
+import dev.aicostadvisor.forecast.Iteration;
+import dev.aicostadvisor.forecast.ProjectedWeek;
+import dev.aicostadvisor.forecast.SavingsEstimate;
+import dev.aicostadvisor.forecast.TechniqueSaving;
+import dev.aicostadvisor.forecast.VarianceWeek;
+import dev.aicostadvisor.pricing.SavingsTable.CostBase;
+import dev.aicostadvisor.rules.RuleText;
+
+/**
+ * Writes the forecast part of a report as plain text: the monthly forecast, the savings ranges, the 13-week
+ * projection, the variance of past forecasts, the provisioned throughput break-even, the iterate loop's
+ * cycles and the assumptions behind the figures. Amounts are USD.
+ */
+final class ForecastText {
+
+    private ForecastText() {
+    }
+
+    static void render(StringBuilder out, Evaluation evaluation) {
+        Forecast forecast = evaluation.forecast();
+        if (forecast == null) {
+            return;
+        }
+        BigDecimal budget = evaluation.scenario().getBudget().getMonthlyUsd();
+        monthly(out, forecast);
+        savings(out, evaluation.savings());
+        projection(out, forecast, budget);
+        variance(out, forecast);
+        breakEven(out, forecast.getBreakEven());
+        iteration(out, evaluation.iteration());
+        out.append("\nAssumptions\n");
+        for (String assumption : forecast.getAssumptions()) {
+            TextReport.wrap(out, assumption, "  - ", "    ");
+        }
+    }
+
+    private static void monthly(StringBuilder out, Forecast forecast) {
+        out.append("\nCost forecast, USD a month\n");
+        for (ClassCost cost : forecast.getClassCosts()) {
+            out.append(row(String.format("  %-7s %-22s %4s of %s tokens", capitalised(cost.sizeClass().key()), cost.price().id(),
+                    RuleText.share(cost.share()), RuleText.count(cost.tokens())), money(cost.monthlyUsd())));
+        }
+        String blended = forecast.getBlendedPerMillionUsd() == null ? ""
+                : " (" + RuleText.usd(forecast.getBlendedPerMillionUsd()) + " per million tokens)";
+        out.append(row("  Token spend" + blended, money(forecast.getTokenSpendUsd())));
+        GpuCost gpu = forecast.getGpu();
+        if (gpu != null) {
+            out.append(row("  GPU fleet: " + gpu.gpus() + " GPUs x " + RuleText.usd(gpu.hourlyUsd()) + " an hour", money(gpu.monthlyUsd())));
+            out.append(row("    of which idle at " + RuleText.percent(gpu.utilizationPercent()) + " utilisation", money(gpu.idleUsd())));
+        }
+        out.append(row("  Total this month", money(forecast.getTotalMonthlyUsd())));
+    }
+
+    private static void savings(StringBuilder out, SavingsEstimate estimate) {
+        if (estimate == null || estimate.getSavings().isEmpty() && estimate.getExtraCosts().isEmpty()) {
+            return;
+        }
+        out.append("\nExpected savings, each on its own, USD a month\n");
+        for (TechniqueSaving saving : estimate.getSavings()) {
+            out.append(row(String.format("  %-11s %s of %s", saving.node(), range(saving.low(), saving.high()), baseName(saving.base())),
+                    money(saving.lowUsd()) + " - " + money(saving.highUsd())));
+        }
+        for (TechniqueSaving extra : estimate.getExtraCosts()) {
+            out.append(row(String.format("  %-11s +%s on %s", extra.node(), range(extra.low(), extra.high()), baseName(extra.base())),
+                    "+" + money(extra.lowUsd()) + " - " + money(extra.highUsd())));
+        }
+        List<String> combined = new ArrayList<>();
+        if (estimate.getTokenSavingHigh().signum() > 0) {
+            combined.add(range(estimate.getTokenSavingLow(), estimate.getTokenSavingHigh()) + " of token spend");
+        }
+        if (estimate.getGpuSavingHigh().signum() > 0) {
+            combined.add(range(estimate.getGpuSavingLow(), estimate.getGpuSavingHigh()) + " of the GPU fleet");
+        }
+        if (!combined.isEmpty()) {
+            TextReport.wrap(out, "Combined, by multiplying what each saving leaves rather than adding: " + String.join(" and ", combined)
+                    + (estimate.getExtraCostHigh().signum() > 0 ? ", before +" + range(estimate.getExtraCostLow(), estimate.getExtraCostHigh())
+                    + " of extra cost on token spend" : "") + ".", "  ", "  ");
+        }
+        TextReport.wrap(out, "After all of them: " + money(estimate.getMonthlyAfterBestUsd()) + " to " + money(estimate.getMonthlyAfterWorstUsd())
+                + " a month, from " + money(estimate.getMonthlyBeforeUsd()) + ". The ranges are the flowchart's figures and overlap, "
+                + "so the high end is optimistic.", "  ", "  ");
+        CapacityPlan plan = estimate.getCapacityPlan();
+        if (plan != null) {
+            TextReport.wrap(out, "GPU capacity plan: the fleet on the " + plan.mix().node() + " mix (" + RuleText.share(plan.mix().reserved())
+                    + " reserved, " + RuleText.share(plan.mix().spot()) + " spot, " + RuleText.share(plan.mix().onDemand()) + " on-demand) at "
+                    + plan.gpu().id() + " prices costs " + money(plan.monthlyUsd()) + " a month, against " + money(plan.currentUsd()) + " today"
+                    + (plan.substituted().isEmpty() ? "." : "; the catalogue has no " + String.join(" or ", plan.substituted())
+                    + " price for it, so those hours are priced on-demand."), "  ", "  ");
+        }
+    }
+
+    private static void projection(StringBuilder out, Forecast forecast, BigDecimal budget) {
+        out.append("\n").append(forecast.getProjection().size()).append("-week projection at ")
+                .append(RuleText.percent(forecast.getWeeklyGrowthPercent())).append(" weekly growth\n");
+        List<ProjectedWeek> weeks = forecast.getProjection();
+        boolean flat = weeks.stream().allMatch(week -> week.monthlyRateUsd().compareTo(weeks.get(0).monthlyRateUsd()) == 0);
+        if (flat) {
+            ProjectedWeek week = weeks.get(0);
+            out.append("  Every week: a monthly rate of ").append(money(week.monthlyRateUsd())).append(", ")
+                    .append(money(week.spendUsd())).append(" a week, ").append(shareOf(week, budget)).append(" of the budget\n");
+            return;
+        }
+        out.append("  week   monthly rate      week's spend   of budget\n");
+        for (ProjectedWeek week : weeks) {
+            out.append(String.format("  %4d %15s %17s %11s%n", week.week(), money(week.monthlyRateUsd()), money(week.spendUsd()),
+                    shareOf(week, budget)));
+        }
+    }
+
+    private static String shareOf(ProjectedWeek week, BigDecimal budget) {
+        return budget.signum() == 0 ? "-"
+                : week.monthlyRateUsd().multiply(new BigDecimal("100")).divide(budget, 1, RoundingMode.HALF_UP).toPlainString() + "%";
+    }
+
+    private static void variance(StringBuilder out, Forecast forecast) {
+        if (forecast.getVariance().isEmpty()) {
+            return;
+        }
+        out.append("\nPast forecasts against actual spend\n");
+        out.append("  week              forecast          actual   variance\n");
+        for (VarianceWeek week : forecast.getVariance()) {
+            out.append(String.format("  %-10s %15s %15s %10s%n", week.week(), money(week.forecastUsd()), money(week.actualUsd()),
+                    RuleText.signedPercent(week.variancePercent())));
+        }
+    }
+
+    private static void breakEven(StringBuilder out, BreakEven breakEven) {
+        if (breakEven == null) {
+            return;
+        }
+        out.append("\nProvisioned throughput break-even\n");
+        String model = breakEven.model().id();
+        String verdict;
+        if (!breakEven.reachable()) {
+            verdict = "The smallest deployment serves at most " + RuleText.count(breakEven.capacityTokens())
+                    + " tokens a month, less than the break-even volume, so it never pays off for this token mix.";
+        } else if (breakEven.provisionedPaysOff()) {
+            verdict = "This workload's " + RuleText.count(breakEven.workloadTokens()) + " tokens a month are past it: provisioned throughput costs less.";
+        } else {
+            verdict = "This workload's " + RuleText.count(breakEven.workloadTokens()) + " tokens a month are "
+                    + percentOf(breakEven.workloadTokens(), breakEven.breakEvenTokens()) + " of it: stay on-demand.";
+        }
+        TextReport.wrap(out, breakEven.unit().id() + ": the smallest deployment, " + breakEven.unit().minimumUnits() + " " + breakEven.unit().unit()
+                + ", costs " + money(breakEven.minimumMonthlyUsd()) + " a month and serves up to " + RuleText.count(breakEven.capacityTokens())
+                + " tokens a month. On-demand " + model + " costs " + RuleText.usd(breakEven.onDemandPerMillionUsd())
+                + " per million tokens at this input/output split, so provisioned throughput breaks even at "
+                + RuleText.count(breakEven.breakEvenTokens()) + " tokens a month. " + verdict
+                + (breakEven.servesScenarioModel() ? "" : " The scenario's models have no provisioned unit in the catalogue, "
+                + "so this compares the whole workload on " + model + "."), "  ", "  ");
+    }
+
+    private static void iteration(StringBuilder out, Iteration iteration) {
+        if (iteration == null) {
+            return;
+        }
+        out.append("\nNext cycle: iterate and reassess\n");
+        for (Cycle cycle : iteration.cycles()) {
+            out.append("  Cycle ").append(cycle.number()).append(": forecast ").append(RuleText.usd(cycle.forecastMonthlyUsd()))
+                    .append(" a month\n");
+            for (Adjustment adjustment : cycle.adjustments()) {
+                TextReport.wrap(out, adjustment.field() + ": " + adjustment.before() + " -> " + adjustment.after() + " (" + adjustment.reason() + ")",
+                        "    ", "      ");
+            }
+            TextReport.wrap(out, "Outcomes: " + changes(cycle), "    ", "      ");
+        }
+        TextReport.wrap(out, iteration.stopReason(), "  ", "  ");
+    }
+
+    static String changes(Cycle cycle) {
+        if (cycle.added().isEmpty() && cycle.removed().isEmpty()) {
+            return "no change.";
+        }
+        List<String> parts = new ArrayList<>();
+        if (!cycle.added().isEmpty()) {
+            parts.add("now reached " + String.join(", ", cycle.added()));
+        }
+        if (!cycle.removed().isEmpty()) {
+            parts.add("no longer reached " + String.join(", ", cycle.removed()));
+        }
+        return String.join("; ", parts) + ".";
+    }
+
+    static String range(BigDecimal low, BigDecimal high) {
+        String lowText = RuleText.share(low).replace("%", "");
+        return low.compareTo(high) == 0 ? RuleText.share(high) : lowText + "-" + RuleText.share(high);
+    }
+
+    static String baseName(CostBase base) {
+        return base == CostBase.TOKENS ? "token spend" : "GPU fleet";
+    }
+
+    private static String percentOf(long part, long whole) {
+        if (whole == 0) {
+            return "all";
+        }
+        return BigDecimal.valueOf(part).multiply(new BigDecimal("100")).divide(BigDecimal.valueOf(whole), 2, RoundingMode.HALF_UP)
+                .toPlainString() + "%";
+    }
+
+    /** Formats an amount with grouping and cents, as the forecast tables show it: "47,929.92". */
+    static String money(BigDecimal amount) {
+        return String.format(java.util.Locale.ENGLISH, "%,.2f", amount.setScale(2, RoundingMode.HALF_UP));
+    }
+
+    private static String row(String label, String amount) {
+        int width = 78;
+        int pad = Math.max(1, width - label.length() - amount.length());
+        return label + " ".repeat(pad) + amount + "\n";
+    }
+
+    private static String capitalised(String word) {
+        return Character.toUpperCase(word.charAt(0)) + word.substring(1);
+    }
+}

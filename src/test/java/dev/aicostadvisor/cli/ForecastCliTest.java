@@ -1,0 +1,94 @@
+package dev.aicostadvisor.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** The forecast on the command line: another pricing file, the JSON fields, and bad pricing input. */
+class ForecastCliTest {
+
+    static final String LITELLM = "src/test/resources/pricing/litellm-sample.json";
+
+    static Path scenarioNaming(Path folder, String large, String medium) throws IOException {
+        return Files.writeString(folder.resolve("named-models.yaml"), """
+                name: Named models
+                org: {aiMaturityMonths: 8, aiEngineers: 3}
+                budget: {monthlyUsd: 45000}
+                workload:
+                  dataSensitivity: LOW
+                  businessDriver: VALUE
+                  latencyTargetMs: 1200
+                  impact: PRODUCTIVITY
+                  tokensPerMonth: 100000000
+                  pattern: PEAKS
+                  queryMix: {complex: 0.5, balanced: 0.5, simple: 0}
+                forecast:
+                  models: {large: %s, medium: %s}
+                """.formatted(large, medium));
+    }
+
+    @Test
+    void liteLlmPricesTheForecast(@TempDir Path folder) throws IOException {
+        Path scenario = scenarioNaming(folder, "example-large", "example-instruct");
+
+        CliRun run = CliRun.of("run", "-q", "--pricing", LITELLM, scenario.toString());
+
+        // 50M tokens each, 75% input: example-large 37.5M x 2.50 + 12.5M x 10 = 218.75;
+        // example-instruct 37.5M x 1.50 + 12.5M x 2 = 81.25; together 300.00.
+        assertThat(run.exitCode()).isEqualTo(0);
+        assertThat(run.out()).contains("  Large   example-large           50% of 50,000,000 tokens              218.75\n");
+        assertThat(run.out()).contains("  Medium  example-instruct        50% of 50,000,000 tokens               81.25\n");
+        assertThat(run.out()).contains("  Total this month                                                      300.00\n");
+        assertThat(run.out()).contains("Model prices: Imported 3 models from litellm-sample.json and skipped 7:");
+    }
+
+    @Test
+    void jsonCarriesForecastFigures(@TempDir Path folder) throws IOException {
+        Path scenario = scenarioNaming(folder, "example-large", "example-instruct");
+
+        CliRun run = CliRun.of("run", "-q", "--format", "json", "--pricing", LITELLM, scenario.toString());
+
+        JsonNode forecast = new ObjectMapper().readTree(run.out()).get("forecast");
+        assertThat(forecast.get("monthlyUsd").decimalValue()).isEqualByComparingTo("300.00");
+        assertThat(forecast.get("classes").get(0).get("model").asText()).isEqualTo("example-large");
+        assertThat(forecast.get("classes").get(0).get("prices").get("inputPerMillionUsd").decimalValue()).isEqualByComparingTo("2.5");
+        assertThat(forecast.get("projection")).hasSize(13);
+        assertThat(forecast.get("savings").get("tokenSavingHigh").decimalValue()).isLessThan(java.math.BigDecimal.ONE);
+    }
+
+    @Test
+    void unknownModelNamesTheFieldAndNearestModel(@TempDir Path folder) throws IOException {
+        Path scenario = scenarioNaming(folder, "example-larg", "example-instruct");
+
+        CliRun run = CliRun.of("run", "-q", "--pricing", LITELLM, scenario.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).isEqualTo("error: " + scenario + ": forecast.models.large: 'example-larg' is not in the pricing catalogue "
+                + LITELLM + " (LiteLLM cost map); did you mean 'example-large'?\n");
+    }
+
+    @Test
+    void missingPricingFileExitsTwo() {
+        CliRun run = CliRun.of("run", "-q", "--pricing", "no-such-file.json", "scenarios/saas-support-assistant.yaml");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("error: no-such-file.json: file not found\n");
+    }
+
+    @Test
+    void maxCyclesZeroSwitchesTheLoopOff() {
+        CliRun run = CliRun.of("run", "-q", "--max-cycles", "0", "scenarios/saas-support-assistant.yaml");
+
+        assertThat(run.exitCode()).isEqualTo(0);
+        assertThat(run.out()).contains("Next cycle: iterate and reassess\n  The iterate loop is switched off (0 cycles allowed).\n");
+    }
+}

@@ -1,0 +1,126 @@
+package dev.aicostadvisor.forecast;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.aicostadvisor.model.SizeClass;
+import dev.aicostadvisor.pricing.ImportReport;
+import dev.aicostadvisor.pricing.InvalidPricingException;
+import dev.aicostadvisor.pricing.ModelPrice;
+import dev.aicostadvisor.pricing.PricingCatalogue;
+import dev.aicostadvisor.pricing.PricingReader;
+import dev.aicostadvisor.pricing.SavingsTable;
+
+/** Reading pricing catalogues: the advisor's own format, LiteLLM's cost map, and the savings table. */
+class PricingReaderTest {
+
+    static final Path SHIPPED = Path.of("rules/pricing.yaml");
+    static final Path LITELLM = Path.of("src/test/resources/pricing/litellm-sample.json");
+
+    @Test
+    void shippedCatalogueNamesSourceOfEveryPrice() {
+        PricingCatalogue catalogue = PricingReader.read(SHIPPED, null);
+
+        ModelPrice gpt41 = catalogue.model("gpt-4.1").orElseThrow();
+        assertThat(gpt41.inputPerMillionUsd()).isEqualByComparingTo("2.00");
+        assertThat(gpt41.outputPerMillionUsd()).isEqualByComparingTo("8.00");
+        assertThat(gpt41.cachedInputPerMillionUsd()).isEqualByComparingTo("0.50");
+        assertThat(gpt41.source().asOf()).hasToString("2026-07-24");
+        assertThat(catalogue.defaultModels()).containsEntry(SizeClass.LARGE, "gpt-4.1").containsEntry(SizeClass.SMALL, "gpt-4.1-nano");
+        assertThat(catalogue.gpu("a100-80gb").orElseThrow().spotHourlyUsd()).isEqualByComparingTo("1.08");
+        assertThat(catalogue.provisioned()).extracting(unit -> unit.minimumMonthlyUsd().toPlainString()).containsExactly("13000");
+    }
+
+    @Test
+    void liteLlmMapImportsChatAndCompletionModels() {
+        PricingCatalogue catalogue = PricingReader.read(LITELLM, PricingReader.read(SHIPPED, null));
+
+        assertThat(catalogue.models().keySet()).containsExactly("example-large", "example-small", "example-instruct");
+        ModelPrice large = catalogue.model("example-large").orElseThrow();
+        assertThat(large.inputPerMillionUsd()).isEqualByComparingTo("2.50");
+        assertThat(large.outputPerMillionUsd()).isEqualByComparingTo("10");
+        assertThat(large.cachedInputPerMillionUsd()).isEqualByComparingTo("1.25");
+        assertThat(large.batchInputPerMillionUsd()).isEqualByComparingTo("1.25");
+        assertThat(large.batchOutputPerMillionUsd()).isEqualByComparingTo("5");
+        assertThat(large.sizeClass()).isEqualTo(SizeClass.LARGE);
+        assertThat(catalogue.model("example-small").orElseThrow().sizeClass()).isEqualTo(SizeClass.SMALL);
+        assertThat(catalogue.model("example-small").orElseThrow().cachedInputPerMillionUsd()).isNull();
+        assertThat(catalogue.model("example-instruct").orElseThrow().sizeClass()).isEqualTo(SizeClass.MEDIUM);
+        assertThat(catalogue.gpus()).isNotEmpty();
+    }
+
+    @Test
+    void liteLlmImportCountsSkippedEntries() {
+        ImportReport report = PricingReader.read(LITELLM, PricingReader.read(SHIPPED, null)).importReport().orElseThrow();
+
+        assertThat(report.imported()).isEqualTo(3);
+        assertThat(report.skipped()).isEqualTo(Map.of(
+                "not a model (sample_spec)", 1,
+                "not a model (not an object)", 1,
+                "of mode embedding", 1,
+                "of mode image_generation", 1,
+                "without a mode", 1,
+                "without an input and output price", 2));
+        assertThat(report.summary()).isEqualTo("Imported 3 models from litellm-sample.json and skipped 7: "
+                + "2 without an input and output price, 1 not a model (not an object), 1 not a model (sample_spec), "
+                + "1 of mode embedding, 1 of mode image_generation, 1 without a mode.");
+    }
+
+    @Test
+    void liteLlmMapNeedsBaseCatalogue() {
+        assertThatThrownBy(() -> PricingReader.read(LITELLM, null))
+                .isInstanceOf(InvalidPricingException.class)
+                .hasMessage(LITELLM + ": a LiteLLM cost map holds model prices only; load it on top of a catalogue in the advisor's format");
+    }
+
+    @Test
+    void unknownSourceIsRejected(@TempDir Path folder) throws IOException {
+        Path file = Files.writeString(folder.resolve("pricing.yaml"), Files.readString(SHIPPED)
+                .replaceFirst("source: litellm", "source: litelm"));
+
+        assertThatThrownBy(() -> PricingReader.read(file, null))
+                .isInstanceOf(InvalidPricingException.class)
+                .hasMessage(file + ":40: models[0].source: 'litelm' is not listed under sources; "
+                        + "known sources: litellm, hyperstack, aws-ec2, azure-ptu");
+    }
+
+    @Test
+    void negativePriceIsRejected(@TempDir Path folder) throws IOException {
+        Path file = Files.writeString(folder.resolve("pricing.yaml"), Files.readString(SHIPPED)
+                .replaceFirst("inputPerMillionUsd: 2.00", "inputPerMillionUsd: -2.00"));
+
+        assertThatThrownBy(() -> PricingReader.read(file, null))
+                .hasMessage(file + ":35: models[0].inputPerMillionUsd: '-2.00' is out of range; "
+                        + "expected a number from 0 to 100000, such as 2.50");
+    }
+
+    @Test
+    void missingPricingFileIsRejected() {
+        assertThatThrownBy(() -> PricingReader.read(Path.of("no-such-pricing.json"), null))
+                .hasMessage("no-such-pricing.json: file not found");
+    }
+
+    @Test
+    void savingAtOrAboveHundredPercentIsRejected() {
+        String yaml = "techniques:\n  - {node: Routing, appliesTo: tokens, low: 0.4, high: 1.0, basis: x}\n";
+
+        assertThatThrownBy(() -> SavingsTable.parse(yaml, "savings.yaml"))
+                .hasMessage("savings.yaml:2: techniques[0].high: '1.0' is out of range; expected a number from 0 to 0.99, such as 0.40");
+    }
+
+    @Test
+    void savingForUnknownNodeIsRejected() {
+        String yaml = "techniques:\n  - {node: Routng, appliesTo: tokens, low: 0.4, high: 0.7, basis: x}\n";
+
+        assertThatThrownBy(() -> SavingsTable.parse(yaml, "savings.yaml"))
+                .hasMessage("savings.yaml:2: techniques[0].node: 'Routng' is not a flowchart node; did you mean 'Routing'?");
+    }
+}
