@@ -15,7 +15,7 @@ import dev.aicostadvisor.pricing.ProvisionedUnit;
  * @param breakEvenTokens       the monthly tokens at which on-demand spend equals that minimum
  * @param capacityTokens        the monthly tokens the smallest deployment can serve at full utilisation
  * @param workloadTokens        the workload's monthly tokens on that model
- * @param servesScenarioModel   whether the unit serves a model the scenario's mix uses; when not, the whole
+ * @param servesScenarioModel   whether the unit serves a model of the scenario's mix. If not, the whole
  *                              workload is compared as if it ran on the unit's model
  */
 public record BreakEven(ProvisionedUnit unit, ModelPrice model, BigDecimal onDemandPerMillionUsd, BigDecimal minimumMonthlyUsd,

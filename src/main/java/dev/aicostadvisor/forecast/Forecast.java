@@ -4,10 +4,10 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * The cost forecast of one scenario, computed before the rules fire and inserted as a fact, so that rules
- * can read it: the monthly token spend at the model mix, the GPU fleet's cost, a rolling 13-week projection,
- * the variance of past forecasts, and the break-even point of provisioned throughput. Money is in USD,
- * rounded to the cent. Immutable.
+ * The cost forecast of one scenario. It is computed before the rules fire and inserted as a fact, so that
+ * rules can read it. It holds the monthly token spend at the model mix, the GPU fleet's cost, a rolling
+ * 13-week projection, the variance of past forecasts, and the break-even point of provisioned throughput.
+ * Money is in USD, rounded to the cent. Immutable.
  */
 public final class Forecast {
 

@@ -23,9 +23,9 @@ import dev.aicostadvisor.scenario.MapReader;
 /**
  * Computes a scenario's cost forecast from a pricing catalogue.
  *
- * <p>Token spend: each size class of the query mix is priced at its model. Of the input tokens, the cache
- * hit rate is priced at the cached-input rate and the rest at the input rate; the batch share of traffic is
- * priced at batch rates instead. The GPU fleet costs GPUs x hourly price x {@link #HOURS_PER_MONTH}. The
+ * <p>Token spend: each size class of the query mix is priced at its model. The cache hit rate's share of the
+ * input tokens is priced at the cached-input rate and the rest at the input rate. The batch share of traffic
+ * is priced at batch rates instead. The GPU fleet costs GPUs x hourly price x {@link #HOURS_PER_MONTH}. The
  * projection grows this month's forecast by the weekly growth rate for {@link #PROJECTION_WEEKS} weeks.
  */
 public final class Forecaster {

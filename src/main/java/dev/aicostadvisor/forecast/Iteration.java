@@ -3,7 +3,7 @@ package dev.aicostadvisor.forecast;
 import java.util.List;
 
 /**
- * What the iterate loop did: the cycles it ran after the evaluation and why it stopped. A scenario whose
+ * The record of the iterate loop: the cycles it ran after the evaluation and why it stopped. A scenario whose
  * success check reaches no Optimize outcome runs no cycle.
  *
  * @param cycles     the cycles run, in order

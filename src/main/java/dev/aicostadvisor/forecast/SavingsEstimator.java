@@ -18,7 +18,7 @@ import dev.aicostadvisor.pricing.SavingsTable.Range;
 
 /**
  * Turns the outcomes a scenario reached into savings ranges on its forecast. Each technique's range comes
- * from the savings table; ranges on the same cost combine as 1 - (1 - a)(1 - b)..., and extra costs as
+ * from the savings table. Ranges on the same cost combine as 1 - (1 - a)(1 - b)..., and extra costs as
  * (1 + a)(1 + b)... - 1.
  */
 public final class SavingsEstimator {

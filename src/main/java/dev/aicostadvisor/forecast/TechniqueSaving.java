@@ -5,7 +5,7 @@ import java.math.BigDecimal;
 import dev.aicostadvisor.pricing.SavingsTable.CostBase;
 
 /**
- * What one recommended technique is expected to save, or one performance choice to add, on its own.
+ * The expected saving of one recommended technique on its own, or the extra cost of one performance choice.
  *
  * @param node     the outcome node that brings it, such as {@code Routing}
  * @param base     the cost it applies to
