@@ -26,6 +26,10 @@ import dev.aicostadvisor.rules.RuleSource;
  * Evaluation evaluation = advisor.evaluate(scenario);
  * evaluation.nodes();   // [Prod_Track, MedBudget, ModerateTech, Vendor2, ...]
  * }</pre>
+ *
+ * <p>An advisor built with {@link Builder#hotReload(boolean) hotReload(true)} watches its rules folder and
+ * reloads the rules after each change, swapping them in only when they compile. {@link #close()} stops the
+ * watching.
  */
 public final class Advisor implements AutoCloseable {
 
@@ -33,13 +37,17 @@ public final class Advisor implements AutoCloseable {
     public static final int DEFAULT_MAX_FIRINGS = 10_000;
     /** The default limit on the time one evaluation may fire rules. */
     public static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(10);
+    /** How long the rules folder must be free of changes before hot reload compiles it, by default. */
+    public static final Duration DEFAULT_RELOAD_QUIET_PERIOD = Duration.ofMillis(300);
 
     private final AtomicReference<CompiledRules> rules;
     private final SessionRunner runner;
+    private final RuleReloader reloader;
 
-    private Advisor(CompiledRules rules, SessionRunner runner) {
+    private Advisor(CompiledRules rules, SessionRunner runner, ReloadListener listener) {
         this.rules = new AtomicReference<>(rules);
         this.runner = runner;
+        this.reloader = new RuleReloader(this.rules, listener);
     }
 
     /**
@@ -86,9 +94,27 @@ public final class Advisor implements AutoCloseable {
         return rules.get();
     }
 
+    /**
+     * Reads the rules folder again and, when its files changed, compiles them and uses them for the
+     * evaluations that start from now on. Evaluations already running finish on the rules they started with.
+     *
+     * @return {@code true} when new rules replaced the old, {@code false} when no rule or data file had changed
+     * @throws InvalidRulesException when the changed rules do not compile; the advisor keeps the rules it has
+     * @throws IllegalStateException when the rules did not come from a folder on disk
+     */
+    public boolean reload() {
+        return reloader.reload();
+    }
+
+    /** Returns how many reloads have replaced the rules since the advisor was built: 0 before the first. */
+    public long rulesVersion() {
+        return reloader.version();
+    }
+
+    /** Stops watching the rules folder, waiting for a reload in progress to end. Evaluations still work afterwards. */
     @Override
     public void close() {
-        // Nothing to release yet: sessions are disposed after each evaluation.
+        reloader.close();
     }
 
     /** Configures an advisor: where its rules come from and the limits on each evaluation. */
@@ -97,6 +123,9 @@ public final class Advisor implements AutoCloseable {
         private CompiledRules compiled;
         private int maxFirings = DEFAULT_MAX_FIRINGS;
         private Duration timeLimit = DEFAULT_TIME_LIMIT;
+        private boolean hotReload;
+        private Duration reloadQuietPeriod = DEFAULT_RELOAD_QUIET_PERIOD;
+        private ReloadListener reloadListener;
 
         private Builder() {
         }
@@ -134,9 +163,37 @@ public final class Advisor implements AutoCloseable {
         }
 
         /**
+         * Turns hot reload on or off; default off. With it on, the advisor watches its rules folder and its
+         * sub-folders. After a change, once the folder has been quiet for {@link #reloadQuietPeriod}, it
+         * compiles the rules into a new KieBase, which replaces the old one only when the rules compile. A
+         * broken edit is logged with each problem's file and line, and the last good rules stay in use.
+         * Close the advisor to stop watching.
+         */
+        public Builder hotReload(boolean value) {
+            this.hotReload = value;
+            return this;
+        }
+
+        /** Sets how long the rules folder must be free of changes before hot reload compiles it; default 300 ms. */
+        public Builder reloadQuietPeriod(Duration value) {
+            if (value == null || value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException("the reload quiet period must be positive, was " + value);
+            }
+            this.reloadQuietPeriod = value;
+            return this;
+        }
+
+        /** Sets a listener that hears about each reload, good or failed; default none. */
+        public Builder reloadListener(ReloadListener value) {
+            this.reloadListener = value;
+            return this;
+        }
+
+        /**
          * Builds the advisor, compiling its rules.
          *
          * @throws InvalidRulesException when the rules do not compile
+         * @throws IllegalStateException when hot reload is on but the rules do not come from a folder on disk
          */
         public Advisor build() {
             CompiledRules rules = compiled;
@@ -144,7 +201,11 @@ public final class Advisor implements AutoCloseable {
                 RuleSource ruleSource = source != null ? source : RuleSource.resolve(null);
                 rules = RuleLoader.load(ruleSource);
             }
-            return new Advisor(rules, new SessionRunner(maxFirings, timeLimit.toNanos()));
+            Advisor advisor = new Advisor(rules, new SessionRunner(maxFirings, timeLimit.toNanos()), reloadListener);
+            if (hotReload) {
+                advisor.reloader.watch(reloadQuietPeriod);
+            }
+            return advisor;
         }
     }
 }
