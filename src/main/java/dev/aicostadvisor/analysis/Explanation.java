@@ -71,25 +71,41 @@ public final class Explanation {
         return new Explanation(rules, evaluation, trace);
     }
 
-    /** Renders the chain of each node, in the order given, explaining each node once. */
+    /** Renders the chain of each node, in the order given, back to the inputs, explaining each node once. */
     public String render(List<String> nodes) {
+        return render(nodes, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Renders the chain of each node, in the order given, explaining each node once.
+     *
+     * @param maxDepth how many levels of outcomes below each node to explain; deeper ones are only named
+     */
+    public String render(List<String> nodes, int maxDepth) {
         StringBuilder out = new StringBuilder();
         Set<String> explained = new HashSet<>();
         for (String node : nodes) {
             if (out.length() > 0) {
                 out.append('\n');
             }
-            explain(node, "", explained, out);
+            explain(node, 0, maxDepth, explained, out);
         }
         return out.toString();
     }
 
-    private void explain(String node, String indent, Set<String> explained, StringBuilder out) {
+    private void explain(String node, int depth, int maxDepth, Set<String> explained, StringBuilder out) {
         FlowchartNode info = Flowchart.node(node);
-        if (!explained.add(node)) {
+        String indent = STEP.repeat(depth);
+        if (explained.contains(node)) {
             out.append(indent).append(node).append(": explained above\n");
             return;
         }
+        if (depth > maxDepth) {
+            out.append(indent).append(node).append(": not followed, deeper than ").append(maxDepth)
+                    .append(maxDepth == 1 ? " level\n" : " levels\n");
+            return;
+        }
+        explained.add(node);
         out.append(indent).append(node).append(": ").append(info.title()).append('\n');
         Optional<Recommendation> outcome = evaluation.recommendations().stream().filter(r -> r.getNode().equals(node)).findFirst();
         outcome.ifPresent(r -> line(out, indent, "reason", r.getRationale()));
@@ -103,7 +119,7 @@ public final class Explanation {
             describeFiring(firing, indent, next, out);
         }
         for (String child : next) {
-            explain(child, indent + STEP, explained, out);
+            explain(child, depth + 1, maxDepth, explained, out);
         }
     }
 

@@ -53,11 +53,21 @@ final class ExplainCommand implements Callable<Integer> {
             description = "Explain only this outcome node, such as Deploy5. Default: every outcome the scenario reaches.")
     String node;
 
+    @Option(names = "--depth", paramLabel = "N",
+            description = "Explain the outcomes each rule depended on down to N levels; deeper ones are only named. "
+                    + "Default: all the way to the scenario's inputs.")
+    Integer depth;
+
     @Override
     public Integer call() {
         common.applyLogging();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (depth != null && depth < 0) {
+            err.println("error: --depth " + depth + " is negative; give 0 for the outcome alone, or more levels");
+            err.flush();
+            return ExitCodes.INVALID_INPUT;
+        }
         if (node != null && Flowchart.findNode(node).isEmpty()) {
             err.println("error: --node '" + node + "' is not a flowchart node" + suggestion(node, flowchartIds())
                     + " Node ids are those that reports show, such as Vendor1 or Deploy5");
@@ -83,7 +93,7 @@ final class ExplainCommand implements Callable<Integer> {
 
         out.println(scenario.getName() + " (" + file + ")");
         out.println();
-        out.print(Explanation.of(rules, evaluation, trace).render(nodes));
+        out.print(Explanation.of(rules, evaluation, trace).render(nodes, depth == null ? Integer.MAX_VALUE : depth));
         out.flush();
         return ExitCodes.OK;
     }

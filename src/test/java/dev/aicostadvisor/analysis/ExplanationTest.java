@@ -111,6 +111,22 @@ class ExplanationTest {
     }
 
     @Test
+    void depthLimitNamesDeeperOutcomes() {
+        FiringTrace trace = new FiringTrace();
+        String text = explain("scenarios/saas-support-assistant.yaml", trace, new Evaluation[1]).render(List.of("Optimize1"), 1);
+
+        assertThat(text).contains("""
+                    Collab1: Finance, engineering and business together
+                      reason     Every organisation needs finance, engineering and the business looking at the same spend figures.
+                      rule       "Collab1: joint optimisation sessions" (rules/phase4/collaboration.drl:8)
+                      when       exists Recommendation(decision == "WL1")
+                      after      Peak (exists Recommendation(decision == "WL1"))
+                        Peak: not followed, deeper than 1 level
+                """);
+        assertThat(text.lines().filter(line -> line.contains("reason"))).hasSize(2);
+    }
+
+    @Test
     void everyOutcomeIsExplainedOnce() {
         FiringTrace trace = new FiringTrace();
         Evaluation[] evaluation = new Evaluation[1];

@@ -45,6 +45,14 @@ class ExplainCommandTest {
     }
 
     @Test
+    void negativeDepthIsRejected() {
+        CliRun run = CliRun.of("explain", "-q", CLINIC, "--depth", "-1");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("error: --depth -1 is negative; give 0 for the outcome alone, or more levels\n");
+    }
+
+    @Test
     void nodeNotReachedNamesTheOutcomeReached() {
         CliRun sameDecision = CliRun.of("explain", "-q", CLINIC, "--node", "Deploy5");
         CliRun noOutcome = CliRun.of("explain", "-q", CLINIC, "--node", "LowUtil");
