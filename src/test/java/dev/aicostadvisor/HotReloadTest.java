@@ -132,17 +132,17 @@ class HotReloadTest {
         }
     }
 
-    /** One answer of a worker thread, with the step of the test during which the evaluation started. */
-    record Answer(int step, Set<String> nodes) {
+    /** The nodes one worker evaluation returned, with the step of the test during which the evaluation started. */
+    record WorkerResult(int step, Set<String> nodes) {
     }
 
     @Test
-    void keepsAnsweringDuringGoodAndBrokenReload(@TempDir Path folder) throws Exception {
+    void keepsEvaluatingDuringGoodAndBrokenReload(@TempDir Path folder) throws Exception {
         Path rules = TestRules.copyRules(folder.resolve("rules"));
         Events events = new Events();
         AtomicInteger step = new AtomicInteger();
         AtomicBoolean stop = new AtomicBoolean();
-        ConcurrentLinkedQueue<Answer> answers = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<WorkerResult> results = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
         ExecutorService workers = Executors.newFixedThreadPool(4);
 
@@ -153,14 +153,14 @@ class HotReloadTest {
                     while (!stop.get()) {
                         int current = step.get();
                         try {
-                            answers.add(new Answer(current, advisor.evaluate(SAAS).nodes()));
+                            results.add(new WorkerResult(current, advisor.evaluate(SAAS).nodes()));
                         } catch (Throwable e) {
                             failures.add(e);
                         }
                     }
                 });
             }
-            await("answers before the edit", () -> count(answers, 0) >= 20);
+            await("results before the edit", () -> count(results, 0) >= 20);
 
             // Step 1: a good edit that moves the scenario's 45,000 USD budget into the small band.
             step.set(1);
@@ -168,14 +168,14 @@ class HotReloadTest {
             CompiledRules edited = events.next(CompiledRules.class);
             Set<String> after = Advisor.builder().rules(edited).build().evaluate(SAAS).nodes();
             step.set(2);
-            await("answers after the good reload", () -> count(answers, 2) >= 20);
+            await("results after the good reload", () -> count(results, 2) >= 20);
 
             // Step 3: a broken edit, which must leave the edited rules in use.
             step.set(3);
             TestRules.replace(rules.resolve("phase1/budget.drl"), "Budget($usd : monthlyUsd < $small)", "Budget($usd : monthlyUsd < $small");
             InvalidRulesException broken = events.next(InvalidRulesException.class);
             step.set(4);
-            await("answers after the broken reload", () -> count(answers, 4) >= 20);
+            await("results after the broken reload", () -> count(results, 4) >= 20);
             stop.set(true);
             workers.shutdown();
             assertThat(workers.awaitTermination(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
@@ -183,11 +183,11 @@ class HotReloadTest {
             assertThat(failures).isEmpty();
             assertThat(before).contains("MedBudget", "Vendor2");
             assertThat(after).contains("SmallBudget", "Vendor1").doesNotContain("MedBudget");
-            for (Answer answer : answers) {
-                switch (answer.step()) {
-                    case 0 -> assertThat(answer.nodes()).as("answer before the edit").isEqualTo(before);
-                    case 1 -> assertThat(answer.nodes()).as("answer during the reload").isIn(before, after);
-                    default -> assertThat(answer.nodes()).as("answer after the reload, step %s", answer.step()).isEqualTo(after);
+            for (WorkerResult result : results) {
+                switch (result.step()) {
+                    case 0 -> assertThat(result.nodes()).as("result before the edit").isEqualTo(before);
+                    case 1 -> assertThat(result.nodes()).as("result during the reload").isIn(before, after);
+                    default -> assertThat(result.nodes()).as("result after the reload, step %s", result.step()).isEqualTo(after);
                 }
             }
             assertThat(broken.problems()).extracting(RuleProblem::toString).containsExactly(rules
@@ -255,7 +255,7 @@ class HotReloadTest {
         return found;
     }
 
-    static long count(ConcurrentLinkedQueue<Answer> answers, int step) {
-        return answers.stream().filter(answer -> answer.step() == step).count();
+    static long count(ConcurrentLinkedQueue<WorkerResult> results, int step) {
+        return results.stream().filter(result -> result.step() == step).count();
     }
 }
