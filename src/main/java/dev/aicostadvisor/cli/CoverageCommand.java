@@ -24,9 +24,11 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code advisor coverage}: which rules the scenario suite fires, which it never fires, and which nodes it never reaches. */
 @Command(name = "coverage", sortOptions = false,
         description = {
-                "Evaluates every scenario of the suite and shows how often each rule fired and in how many",
-                "scenarios, the rules that never fired (dead, or tested by no scenario), and the flowchart nodes",
-                "that no scenario reaches. Scenarios without an expect block count too."},
+                "Shows which rules the scenario suite fires, which it never fires, and which nodes it misses.",
+                "",
+                "Evaluates every scenario of the suite and shows how often each rule fired and in how many "
+                        + "scenarios, the rules that never fired (dead, or tested by no scenario), and the flowchart nodes "
+                        + "that no scenario reaches. Scenarios without an expect block count too."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:every rule fired and every flowchart node was reached",

@@ -29,20 +29,22 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code advisor diff}: runs the scenario suite under two rule sets and lists the scenarios whose outcomes differ. */
 @Command(name = "diff", sortOptions = false,
         description = {
-                "Evaluates every scenario of the suite under the base rules and under the rules in use, and lists",
-                "each scenario whose outcomes differ, node by node: '-' for a node that only the base rules reach,",
-                "'+' for one that only the rules in use reach, and the same for the report's notes. With",
-                "--rationale it also lists nodes that both reach for another reason ('~').",
+                "Lists the scenarios whose outcomes differ between two rule sets, node by node.",
                 "",
-                "The base is a git revision of the rules folder, extracted with git archive into a temporary folder",
-                "that is deleted afterwards, or another rules folder. By default the working copy of the rules",
-                "folder is compared with HEAD, which shows what an uncommitted edit changes."},
+                "Evaluates every scenario of the suite under the base rules and under the rules in use, and lists "
+                        + "each scenario whose outcomes differ, node by node: '-' for a node that only the base rules reach, "
+                        + "'+' for one that only the rules in use reach, and the same for the report's notes. With "
+                        + "--rationale it also lists nodes that both reach for another reason ('~').",
+                "",
+                "The base is a git revision of the rules folder, extracted with git archive into a temporary folder "
+                        + "that is deleted afterwards, or another rules folder. By default the working copy of the rules "
+                        + "folder is compared with HEAD, which shows what an uncommitted edit changes."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:no scenario changes",
                 "1:some scenario changes",
-                "2:invalid input: the base cannot be read (not a git repository, an unknown revision, no rules",
-                "   folder at that revision), a scenario or the rules are invalid, or a rule failed"})
+                "2:invalid input: the base cannot be read (not a git repository, an unknown revision, no rules "
+                        + "folder at that revision), a scenario or the rules are invalid, or a rule failed"})
 final class DiffCommand implements Callable<Integer> {
 
     private static final String ROW_FORMAT = "  %s %-13s %s%n";

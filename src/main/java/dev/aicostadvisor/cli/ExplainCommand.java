@@ -30,10 +30,12 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code advisor explain}: shows the chain of rule firings behind each outcome of one scenario. */
 @Command(name = "explain", sortOptions = false,
         description = {
-                "Evaluates one scenario and shows, for each outcome it reaches, the chain that led there: the rule",
-                "that fired with its file and line, its conditions, the values it matched (band thresholds",
-                "included), and the same for each outcome it depended on, back to the scenario's inputs.",
-                "Each outcome is explained once; later mentions say 'explained above'."},
+                "Shows the chain of rules behind each outcome of a scenario, back to its inputs.",
+                "",
+                "Evaluates one scenario and shows, for each outcome it reaches, the chain that led there: the rule "
+                        + "that fired with its file and line, its conditions, the values it matched (band thresholds "
+                        + "included), and the same for each outcome it depended on, back to the scenario's inputs. "
+                        + "Each outcome is explained once; later mentions say 'explained above'."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:the chain was shown",

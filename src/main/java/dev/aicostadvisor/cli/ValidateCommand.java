@@ -19,15 +19,17 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code advisor validate}: compiles the rules, lists every problem, and checks that each band value reaches one outcome. */
 @Command(name = "validate", sortOptions = false,
         description = {
-                "Compiles the rules and lists every problem as FILE:LINE:COLUMN: MESSAGE: syntax and type errors,",
-                "a package that does not match its folder, a rule name used twice, and files in the folder that are",
-                "not loaded.",
+                "Checks that the rules compile and that each band value reaches exactly one outcome.",
                 "",
-                "Then it sweeps the input of each banded decision (Q1, Q2, Q3, TB2, Q5, GPU1) across its range,",
-                "including every band edge and number in the decision's rule file and the values just either side,",
-                "and reports each value that reaches no outcome of the decision or more than one, with the rules",
-                "involved. Single-choice decisions are checked for each of their input's values, and DeploymentRec",
-                "and FinalDeploy for each pair of the outcomes they combine."},
+                "Compiles the rules and lists every problem as FILE:LINE:COLUMN: MESSAGE: syntax and type errors, "
+                        + "a package that does not match its folder, a rule name used twice, and files in the folder that are "
+                        + "not loaded.",
+                "",
+                "Then it sweeps the input of each banded decision (Q1, Q2, Q3, TB2, Q5, GPU1) across its range, "
+                        + "including every band edge and number in the decision's rule file and the values just either side, "
+                        + "and reports each value that reaches no outcome of the decision or more than one, with the rules "
+                        + "involved. Single-choice decisions are checked for each of their input's values, and DeploymentRec "
+                        + "and FinalDeploy for each pair of the outcomes they combine."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:the rules compile and every check passes",
