@@ -36,6 +36,10 @@ import dev.aicostadvisor.rules.RuleSource;
  * Evaluation evaluation = advisor.evaluate(scenario);
  * evaluation.nodes();   // [Prod_Track, MedBudget, ModerateTech, Vendor2, ...]
  * }</pre>
+ *
+ * <p>An advisor built with {@link Builder#hotReload(boolean) hotReload(true)} watches its rules folder and
+ * reloads the rules after each change, swapping them in only when they compile. {@link #close()} stops the
+ * watching.
  */
 public final class Advisor implements AutoCloseable {
 
@@ -43,22 +47,51 @@ public final class Advisor implements AutoCloseable {
     public static final int DEFAULT_MAX_FIRINGS = 10_000;
     /** The default limit on the time one evaluation may fire rules. */
     public static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(10);
+    /** How long the rules folder must be free of changes before hot reload compiles it, by default. */
+    public static final Duration DEFAULT_RELOAD_QUIET_PERIOD = Duration.ofMillis(300);
 
     /** The default number of iterate-loop cycles after an evaluation that reaches an Optimize outcome. */
     public static final int DEFAULT_MAX_CYCLES = 3;
 
     private final AtomicReference<CompiledRules> rules;
     private final SessionRunner runner;
-    private final Forecaster forecaster;
-    private final SavingsEstimator estimator;
-    private final IterateLoop iterateLoop;
+    private final RuleReloader reloader;
+    private final PricingCatalogue explicitPricing;
+    private final SavingsTable explicitSavings;
+    private final int maxCycles;
+    private volatile Forecasting forecasting;
 
-    private Advisor(CompiledRules rules, SessionRunner runner, PricingCatalogue catalogue, SavingsTable savings, int maxCycles) {
+    /**
+     * The forecast's parts for one set of compiled rules. The pricing and savings files sit next to the rules,
+     * so a reload that changes them needs new parts.
+     */
+    private record Forecasting(CompiledRules rules, Forecaster forecaster, SavingsEstimator estimator, IterateLoop iterateLoop) {
+    }
+
+    private Advisor(CompiledRules rules, SessionRunner runner, ReloadListener listener, PricingCatalogue pricing,
+                    SavingsTable savings, int maxCycles) {
         this.rules = new AtomicReference<>(rules);
         this.runner = runner;
-        this.forecaster = new Forecaster(catalogue);
-        this.estimator = new SavingsEstimator(savings, catalogue);
-        this.iterateLoop = new IterateLoop(runner, forecaster, estimator, savings, maxCycles);
+        this.reloader = new RuleReloader(this.rules, listener);
+        this.explicitPricing = pricing;
+        this.explicitSavings = savings;
+        this.maxCycles = maxCycles;
+        this.forecasting = forecastingFor(rules);
+    }
+
+    /** Returns the forecast's parts for the given rules, building them when the rules changed since last time. */
+    private Forecasting forecastingFor(CompiledRules compiled) {
+        Forecasting current = forecasting;
+        if (current != null && current.rules() == compiled) {
+            return current;
+        }
+        PricingCatalogue catalogue = explicitPricing != null ? explicitPricing : PricingFiles.catalogueFor(compiled.source());
+        SavingsTable table = explicitSavings != null ? explicitSavings : PricingFiles.savingsFor(compiled.source());
+        Forecaster forecaster = new Forecaster(catalogue);
+        SavingsEstimator estimator = new SavingsEstimator(table, catalogue);
+        Forecasting next = new Forecasting(compiled, forecaster, estimator, new IterateLoop(runner, forecaster, estimator, table, maxCycles));
+        forecasting = next;
+        return next;
     }
 
     /**
@@ -97,19 +130,21 @@ public final class Advisor implements AutoCloseable {
      */
     public Evaluation evaluate(Scenario scenario, AgendaEventListener listener) {
         Objects.requireNonNull(scenario, "scenario");
-        KieBase kieBase = rules.get().kieBase();
-        Forecast forecast = forecaster.forecast(scenario);
+        CompiledRules compiled = rules.get();
+        Forecasting parts = forecastingFor(compiled);
+        KieBase kieBase = compiled.kieBase();
+        Forecast forecast = parts.forecaster().forecast(scenario);
         SessionRunner.PhaseHook savingsBeforePhase4 = (phase, nodes) -> phase == Phase.PHASE_4
-                ? List.of(estimator.estimate(scenario, forecast, nodes))
+                ? List.of(parts.estimator().estimate(scenario, forecast, nodes))
                 : List.of();
         Evaluation evaluation = runner.run(kieBase, scenario, List.of(Phase.values()), List.of(forecast), savingsBeforePhase4, listener);
-        SavingsEstimate savings = estimator.estimate(scenario, forecast, evaluation.nodes());
-        return evaluation.withForecast(forecast, savings, iterateLoop.iterate(kieBase, evaluation, forecast));
+        SavingsEstimate savings = parts.estimator().estimate(scenario, forecast, evaluation.nodes());
+        return evaluation.withForecast(forecast, savings, parts.iterateLoop().iterate(kieBase, evaluation, forecast));
     }
 
-    /** Returns the pricing catalogue the forecast uses. */
+    /** Returns the pricing catalogue the forecast uses now. */
     public PricingCatalogue pricing() {
-        return forecaster.catalogue();
+        return forecastingFor(rules.get()).forecaster().catalogue();
     }
 
     /** Returns the rules in use now. */
@@ -117,9 +152,27 @@ public final class Advisor implements AutoCloseable {
         return rules.get();
     }
 
+    /**
+     * Reads the rules folder again and, when its files changed, compiles them and uses them for the
+     * evaluations that start from now on. Evaluations already running finish on the rules they started with.
+     *
+     * @return {@code true} when new rules replaced the old, {@code false} when no rule or data file had changed
+     * @throws InvalidRulesException when the changed rules do not compile; the advisor keeps the rules it has
+     * @throws IllegalStateException when the rules did not come from a folder on disk
+     */
+    public boolean reload() {
+        return reloader.reload();
+    }
+
+    /** Returns how many reloads have replaced the rules since the advisor was built: 0 before the first. */
+    public long rulesVersion() {
+        return reloader.version();
+    }
+
+    /** Stops watching the rules folder, waiting for a reload in progress to end. Evaluations still work afterwards. */
     @Override
     public void close() {
-        // Nothing to release yet: sessions are disposed after each evaluation.
+        reloader.close();
     }
 
     /** Configures an advisor: where its rules come from and the limits on each evaluation. */
@@ -131,6 +184,9 @@ public final class Advisor implements AutoCloseable {
         private PricingCatalogue pricing;
         private SavingsTable savings;
         private int maxCycles = DEFAULT_MAX_CYCLES;
+        private boolean hotReload;
+        private Duration reloadQuietPeriod = DEFAULT_RELOAD_QUIET_PERIOD;
+        private ReloadListener reloadListener;
 
         private Builder() {
         }
@@ -189,9 +245,37 @@ public final class Advisor implements AutoCloseable {
         }
 
         /**
+         * Turns hot reload on or off; default off. With it on, the advisor watches its rules folder and its
+         * sub-folders. After a change, once the folder has been quiet for {@link #reloadQuietPeriod}, it
+         * compiles the rules into a new KieBase, which replaces the old one only when the rules compile. A
+         * broken edit is logged with each problem's file and line, and the last good rules stay in use.
+         * Close the advisor to stop watching.
+         */
+        public Builder hotReload(boolean value) {
+            this.hotReload = value;
+            return this;
+        }
+
+        /** Sets how long the rules folder must be free of changes before hot reload compiles it; default 300 ms. */
+        public Builder reloadQuietPeriod(Duration value) {
+            if (value == null || value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException("the reload quiet period must be positive, was " + value);
+            }
+            this.reloadQuietPeriod = value;
+            return this;
+        }
+
+        /** Sets a listener that hears about each reload, good or failed; default none. */
+        public Builder reloadListener(ReloadListener value) {
+            this.reloadListener = value;
+            return this;
+        }
+
+        /**
          * Builds the advisor, compiling its rules.
          *
          * @throws InvalidRulesException when the rules do not compile
+         * @throws IllegalStateException when hot reload is on but the rules do not come from a folder on disk
          */
         public Advisor build() {
             CompiledRules rules = compiled;
@@ -199,9 +283,12 @@ public final class Advisor implements AutoCloseable {
                 RuleSource ruleSource = source != null ? source : RuleSource.resolve(null);
                 rules = RuleLoader.load(ruleSource);
             }
-            PricingCatalogue catalogue = pricing != null ? pricing : PricingFiles.catalogueFor(rules.source());
-            SavingsTable table = savings != null ? savings : PricingFiles.savingsFor(rules.source());
-            return new Advisor(rules, new SessionRunner(maxFirings, timeLimit.toNanos()), catalogue, table, maxCycles);
+            Advisor advisor = new Advisor(rules, new SessionRunner(maxFirings, timeLimit.toNanos()), reloadListener,
+                    pricing, savings, maxCycles);
+            if (hotReload) {
+                advisor.reloader.watch(reloadQuietPeriod);
+            }
+            return advisor;
         }
     }
 }

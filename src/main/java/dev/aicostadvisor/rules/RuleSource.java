@@ -139,6 +139,11 @@ public final class RuleSource {
         return hash;
     }
 
+    /** Tells whether two sources have the same rule files and the same data files, wherever they were read from. */
+    public boolean sameContentAs(RuleSource other) {
+        return hash.equals(other.hash) && dataFiles.equals(other.dataFiles);
+    }
+
     private static RuleSource read(String description, Path root, String locationPrefix) {
         List<RuleFile> files = new ArrayList<>();
         Map<String, String> dataFiles = new LinkedHashMap<>();

@@ -1,0 +1,156 @@
+package dev.aicostadvisor.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import dev.aicostadvisor.Advisor;
+import dev.aicostadvisor.Evaluation;
+import dev.aicostadvisor.analysis.Explanation;
+import dev.aicostadvisor.analysis.FiringTrace;
+import dev.aicostadvisor.model.Flowchart;
+import dev.aicostadvisor.model.FlowchartNode;
+import dev.aicostadvisor.model.Recommendation;
+import dev.aicostadvisor.model.Scenario;
+import dev.aicostadvisor.rules.CompiledRules;
+import dev.aicostadvisor.rules.RuleLoader;
+import dev.aicostadvisor.rules.RuleSource;
+import dev.aicostadvisor.scenario.ScenarioReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code advisor explain}: shows the chain of rule firings behind each outcome of one scenario. */
+@Command(name = "explain", sortOptions = false,
+        description = {
+                "Shows the chain of rules behind each outcome of a scenario, back to its inputs.",
+                "",
+                "Evaluates one scenario and shows, for each outcome it reaches, the chain that led there: the rule "
+                        + "that fired with its file and line, its conditions, the values it matched (band thresholds "
+                        + "included), and the same for each outcome it depended on, back to the scenario's inputs. "
+                        + "Each outcome is explained once; later mentions say 'explained above'."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:the chain was shown",
+                "2:the scenario or the rules are invalid, a rule failed, or --node names a node that the scenario does not reach"})
+final class ExplainCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The scenario file to explain (.yaml, .yml or .json).")
+    Path file;
+
+    @Option(names = "--node", paramLabel = "ID",
+            description = "Explain only this outcome node, such as Deploy5. Default: every outcome the scenario reaches.")
+    String node;
+
+    @Option(names = "--depth", paramLabel = "N",
+            description = "Explain the outcomes each rule depended on down to N levels; deeper ones are only named. "
+                    + "Default: all the way to the scenario's inputs.")
+    Integer depth;
+
+    @Override
+    public Integer call() {
+        common.applyLogging();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (depth != null && depth < 0) {
+            err.println("error: --depth " + depth + " is negative; give 0 for the outcome alone, or more levels");
+            err.flush();
+            return ExitCodes.INVALID_INPUT;
+        }
+        if (node != null && Flowchart.findNode(node).isEmpty()) {
+            err.println("error: --node '" + node + "' is not a flowchart node" + suggestion(node, flowchartIds())
+                    + " Node ids are those that reports show, such as Vendor1 or Deploy5");
+            err.flush();
+            return ExitCodes.INVALID_INPUT;
+        }
+
+        Scenario scenario = ScenarioReader.read(file);
+        CompiledRules rules = RuleLoader.load(RuleSource.resolve(common.rules));
+        FiringTrace trace = new FiringTrace();
+        Evaluation evaluation = Advisor.builder().rules(rules).build().evaluate(scenario, trace);
+
+        List<String> nodes;
+        if (node == null) {
+            nodes = new ArrayList<>(evaluation.nodes());
+        } else if (evaluation.reached(node)) {
+            nodes = List.of(node);
+        } else {
+            err.println("error: " + file + " does not reach " + node + notReachedHint(evaluation, Flowchart.node(node)));
+            err.flush();
+            return ExitCodes.INVALID_INPUT;
+        }
+
+        out.println(scenario.getName() + " (" + file + ")");
+        out.println();
+        out.print(Explanation.of(rules, evaluation, trace).render(nodes, depth == null ? Integer.MAX_VALUE : depth));
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    /** Suggests the outcome the scenario reaches for the same decision, or else the nearest id it reaches. */
+    private static String notReachedHint(Evaluation evaluation, FlowchartNode requested) {
+        List<Recommendation> sameDecision = evaluation.ofDecision(requested.decision());
+        if (!sameDecision.isEmpty()) {
+            List<String> ids = sameDecision.stream().map(Recommendation::getNode).toList();
+            return "; for " + requested.decision() + " it reaches " + String.join(", ", ids) + ", so try --node " + ids.get(0);
+        }
+        return ", nor any other outcome of " + requested.decision() + "; run without --node to see every outcome it reaches";
+    }
+
+    private static List<String> flowchartIds() {
+        return Flowchart.nodes().stream().map(FlowchartNode::id).toList();
+    }
+
+    /** Returns "; did you mean 'X'?" for the nearest candidate, or "." when none is near. */
+    static String suggestion(String unknown, List<String> candidates) {
+        return nearest(unknown, candidates).map(best -> "; did you mean '" + best + "'?").orElse(".");
+    }
+
+    static Optional<String> nearest(String unknown, List<String> candidates) {
+        String lowered = unknown.toLowerCase(Locale.ROOT);
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String candidate : candidates) {
+            int distance = editDistance(lowered, candidate.toLowerCase(Locale.ROOT));
+            if (distance < bestDistance) {
+                bestDistance = distance;
+                best = candidate;
+            }
+        }
+        int allowed = Math.max(2, unknown.length() / 3);
+        return bestDistance <= allowed ? Optional.of(best) : Optional.empty();
+    }
+
+    /** Counts the single-character insertions, deletions and substitutions that turn one text into the other. */
+    private static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+}
