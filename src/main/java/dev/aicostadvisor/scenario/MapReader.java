@@ -39,7 +39,7 @@ final class MapReader {
             if (!knownFields.contains(entry.key())) {
                 String suggestion = nearest(entry.key(), knownFields);
                 throw new InvalidScenarioException(source, entry.keyLine(), field(entry.key()),
-                        "unknown field" + (suggestion == null ? "" : "; did you mean '" + suggestion + "'?")
+                        "unknown field" + (suggestion == null ? "." : "; did you mean '" + suggestion + "'?")
                                 + " " + (path.isEmpty() ? "A scenario" : path) + " takes " + String.join(", ", knownFields));
             }
         }
