@@ -41,6 +41,9 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    EvaluationLimitOptions limits;
+
     @Parameters(paramLabel = "DIR|FILE", arity = "0..*",
             description = "Scenario files or folders to check. Default: scenarios")
     List<String> inputs = new ArrayList<>();
@@ -64,7 +67,8 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         common.applyLogging();
         List<String> paths = inputs.isEmpty() ? List.of("scenarios") : inputs;
-        Advisor advisor = Advisor.builder().rules(RuleLoader.load(RuleSource.resolve(common.rules))).build();
+        Advisor.Builder builder = limits.applyTo(Advisor.builder());
+        Advisor advisor = builder.rules(RuleLoader.load(RuleSource.resolve(common.rules))).build();
         PrintWriter out = spec.commandLine().getOut();
         int passed = 0;
         int failed = 0;

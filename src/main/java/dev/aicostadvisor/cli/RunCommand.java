@@ -46,6 +46,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    EvaluationLimitOptions limits;
+
     @Parameters(paramLabel = "FILE", arity = "1..*",
             description = "Scenario files (.yaml, .yml, .json), folders of them, or - for JSON Lines on standard input.")
     List<String> inputs;
@@ -63,9 +66,10 @@ final class RunCommand implements Callable<Integer> {
         common.applyLogging();
         ScenarioInputs scenarios = new ScenarioInputs(inputs, parent.stdin);
         ReportFormat reportFormat = parseFormat(format, scenarios.readsStdin() ? ReportFormat.JSONL : ReportFormat.TEXT);
+        Advisor.Builder builder = limits.applyTo(Advisor.builder());
 
         CompiledRules rules = RuleLoader.load(RuleSource.resolve(common.rules));
-        Advisor advisor = Advisor.builder().rules(rules).build();
+        Advisor advisor = builder.rules(rules).build();
         boolean several = scenarios.readsStdin() || scenarios.countFiles() > 1;
 
         int evaluated = 0;
