@@ -12,6 +12,7 @@ import dev.aicostadvisor.EvaluationException;
 import dev.aicostadvisor.model.Expectation;
 import dev.aicostadvisor.rules.RuleLoader;
 import dev.aicostadvisor.rules.RuleSource;
+import dev.aicostadvisor.scenario.InvalidScenarioException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
@@ -44,6 +45,9 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     ForecastOptions forecast;
 
+    @Mixin
+    EvaluationLimitOptions limits;
+
     @Parameters(paramLabel = "DIR|FILE", arity = "0..*",
             description = "Scenario files or folders to check. Default: scenarios")
     List<String> inputs = new ArrayList<>();
@@ -67,7 +71,8 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         common.applyLogging();
         List<String> paths = inputs.isEmpty() ? List.of("scenarios") : inputs;
-        Advisor advisor = forecast.configure(Advisor.builder(), RuleLoader.load(RuleSource.resolve(common.rules))).build();
+        Advisor.Builder builder = limits.applyTo(Advisor.builder());
+        Advisor advisor = forecast.configure(builder, RuleLoader.load(RuleSource.resolve(common.rules))).build();
         PrintWriter out = spec.commandLine().getOut();
         int passed = 0;
         int failed = 0;
@@ -88,7 +93,7 @@ final class CheckCommand implements Callable<Integer> {
             Outcome outcome;
             try {
                 outcome = compare(advisor.evaluate(input.scenario()), expectation);
-            } catch (EvaluationException e) {
+            } catch (EvaluationException | InvalidScenarioException e) {
                 out.println("ERROR " + label + ": " + e.getMessage());
                 invalid++;
                 continue;

@@ -12,9 +12,9 @@ import dev.aicostadvisor.report.JsonReport;
 import dev.aicostadvisor.report.MarkdownReport;
 import dev.aicostadvisor.report.ReportFormat;
 import dev.aicostadvisor.report.TextReport;
-import dev.aicostadvisor.rules.CompiledRules;
 import dev.aicostadvisor.rules.RuleLoader;
 import dev.aicostadvisor.rules.RuleSource;
+import dev.aicostadvisor.scenario.InvalidScenarioException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,7 +30,8 @@ import picocli.CommandLine.ParameterException;
                 "Evaluates scenarios through the four phases and the success check, and prints each outcome",
                 "with its flowchart node and the reason it was reached.",
                 "",
-                "A bad scenario among several is reported on standard error and the others still run."},
+                "A bad scenario among several is reported on standard error and the others still run.",
+                "With several scenarios, a summary of the counts follows on standard error."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:every scenario was evaluated",
@@ -49,6 +50,12 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ForecastOptions forecast;
 
+    @Mixin
+    EvaluationLimitOptions limits;
+
+    @Mixin
+    ProgressOptions progressOptions;
+
     @Parameters(paramLabel = "FILE", arity = "1..*",
             description = "Scenario files (.yaml, .yml, .json), folders of them, or - for JSON Lines on standard input.")
     List<String> inputs;
@@ -66,47 +73,60 @@ final class RunCommand implements Callable<Integer> {
         common.applyLogging();
         ScenarioInputs scenarios = new ScenarioInputs(inputs, parent.stdin);
         ReportFormat reportFormat = parseFormat(format, scenarios.readsStdin() ? ReportFormat.JSONL : ReportFormat.TEXT);
+        Advisor.Builder builder = limits.applyTo(Advisor.builder());
+        int fileCount = scenarios.countFiles();
+        boolean several = scenarios.readsStdin() || fileCount > 1;
+        PrintWriter err = spec.commandLine().getErr();
+        ProgressBar progress = progressOptions.create(err, fileCount, several, common.quiet, output == null);
 
-        CompiledRules rules = RuleLoader.load(RuleSource.resolve(common.rules));
-        Advisor advisor = forecast.configure(Advisor.builder(), rules).build();
-        boolean several = scenarios.readsStdin() || scenarios.countFiles() > 1;
+        // The rules are compiled when the first valid scenario needs them, so that a run whose scenarios
+        // are all invalid reports them without waiting for the compiler.
+        Advisor advisor = null;
 
         int evaluated = 0;
         int invalid = 0;
-        PrintWriter err = spec.commandLine().getErr();
         try (OutputTarget target = output == null ? OutputTarget.stdout(spec.commandLine().getOut()) : OutputTarget.file(output)) {
             PrintWriter out = target.writer();
+            // The opening bracket waits for the first report, so that a run that fails before it prints nothing.
             boolean jsonArray = reportFormat == ReportFormat.JSON && several;
-            if (jsonArray) {
-                out.print("[");
-            }
             for (ScenarioInputs.Input input : scenarios) {
                 if (!input.valid()) {
+                    progress.beforeError();
                     err.println("error: " + input.error().getMessage());
                     err.flush();
                     invalid++;
+                    progress.update(evaluated, invalid);
                     continue;
+                }
+                if (advisor == null) {
+                    advisor = forecast.configure(builder, RuleLoader.load(RuleSource.resolve(common.rules))).build();
                 }
                 Evaluation evaluation;
                 try {
                     evaluation = advisor.evaluate(input.scenario());
-                } catch (EvaluationException e) {
-                    err.println("error: " + input.origin() + ": " + e.getMessage());
+                } catch (EvaluationException | InvalidScenarioException e) {
+                    progress.beforeError();
+                    err.println("error: " + (e instanceof InvalidScenarioException ? "" : input.origin() + ": ") + e.getMessage());
                     err.flush();
                     invalid++;
+                    progress.update(evaluated, invalid);
                     continue;
                 }
+                progress.beforeReport();
                 if (jsonArray) {
-                    out.print(evaluated == 0 ? "\n" : ",\n");
+                    out.print(evaluated == 0 ? "[\n" : ",\n");
                 }
                 out.print(render(evaluation, reportFormat, evaluated > 0, jsonArray));
                 out.flush();
                 evaluated++;
+                progress.update(evaluated, invalid);
             }
             if (jsonArray) {
-                out.println(evaluated == 0 ? "]" : "\n]");
+                out.println(evaluated == 0 ? "[]" : "\n]");
             }
             target.commit();
+        } finally {
+            progress.finish();
         }
         if (several) {
             err.println(summary(evaluated, invalid));

@@ -1,10 +1,15 @@
 package dev.aicostadvisor.cli;
 
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,7 +66,7 @@ final class ScenarioInputs implements Iterable<ScenarioInputs.Input> {
     public Iterator<Input> iterator() {
         List<Iterator<Input>> parts = new ArrayList<>();
         for (String argument : arguments) {
-            parts.add(argument.equals("-") ? new JsonLines(stdin) : files(Path.of(argument)).iterator());
+            parts.add(argument.equals("-") ? new JsonLines(stdin) : files(Path.of(argument)));
         }
         return new Iterator<>() {
             private int part;
@@ -84,64 +89,57 @@ final class ScenarioInputs implements Iterable<ScenarioInputs.Input> {
         };
     }
 
-    private static List<Input> files(Path path) {
+    /** Lists the files of a path and reads each one only when the iteration reaches it. */
+    private static Iterator<Input> files(Path path) {
         List<Path> files;
         if (Files.isDirectory(path)) {
             files = ScenarioReader.listScenarioFiles(path);
             if (files.isEmpty()) {
                 return List.of(new Input(path.toString(), null, new InvalidScenarioException(path.toString(), 0, null,
-                        "the folder holds no scenario files (.yaml, .yml or .json)")));
+                        "the folder holds no scenario files (.yaml, .yml or .json)"))).iterator();
             }
         } else {
             files = List.of(path);
         }
-        List<Input> inputs = new ArrayList<>();
-        for (Path file : files) {
-            inputs.add(new LazyFile(file).toInput());
-        }
-        return inputs;
+        return files.stream().map(ScenarioInputs::readFile).iterator();
     }
 
-    /** Reads a file when asked, turning a read error into an error entry. */
-    private record LazyFile(Path file) {
-        Input toInput() {
-            try {
-                return new Input(file.toString(), ScenarioReader.read(file), null);
-            } catch (InvalidScenarioException e) {
-                return new Input(file.toString(), null, e);
-            }
+    /** Reads one file, turning a read error into an error entry. */
+    private static Input readFile(Path file) {
+        try {
+            return new Input(file.toString(), ScenarioReader.read(file), null);
+        } catch (InvalidScenarioException e) {
+            return new Input(file.toString(), null, e);
         }
     }
 
-    /** Reads one scenario per line of standard input, skipping blank lines. */
+    /**
+     * Reads one scenario per line of standard input, skipping blank lines. Each line is decoded as strict
+     * UTF-8 on its own. A line with invalid bytes, or one longer than a scenario file may be, becomes an
+     * error entry naming its line, and the lines after it still run. A line never takes more memory than
+     * {@link ScenarioReader#MAX_FILE_BYTES}, because the rest of an over-long line is skipped unread.
+     */
     private static final class JsonLines implements Iterator<Input> {
         private static final String SOURCE = "stdin";
-        private final BufferedReader reader;
-        private String pending;
+        private static final int MAX_LINE_BYTES = ScenarioReader.MAX_FILE_BYTES;
+        private static final byte[] BYTE_ORDER_MARK = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
+        private final InputStream in;
+        private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        private Input pending;
         private int lineNumber;
+        private boolean endOfStream;
 
         JsonLines(InputStream in) {
-            this.reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            this.in = new BufferedInputStream(in);
         }
 
         @Override
         public boolean hasNext() {
-            if (pending != null) {
-                return true;
+            while (pending == null && !endOfStream) {
+                pending = readLine();
             }
-            try {
-                String line;
-                while ((line = reader.readLine()) != null) {
-                    lineNumber++;
-                    if (!line.isBlank()) {
-                        pending = line;
-                        return true;
-                    }
-                }
-                return false;
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read standard input", e);
-            }
+            return pending != null;
         }
 
         @Override
@@ -149,14 +147,85 @@ final class ScenarioInputs implements Iterable<ScenarioInputs.Input> {
             if (!hasNext()) {
                 throw new NoSuchElementException();
             }
-            String line = pending;
+            Input input = pending;
             pending = null;
-            String origin = SOURCE + ":" + lineNumber;
+            return input;
+        }
+
+        /** Reads the next line and returns its input, or {@code null} for a blank line or the end of the stream. */
+        private Input readLine() {
+            buffer.reset();
+            long length = 0;
+            int next;
             try {
-                return new Input(origin, ScenarioReader.parseJsonLine(line, SOURCE, lineNumber), null);
+                while ((next = in.read()) != -1 && next != '\n') {
+                    if (length < MAX_LINE_BYTES) {
+                        buffer.write(next);
+                    }
+                    length++;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read standard input: " + e.getMessage(), e);
+            }
+
+            if (next == -1) {
+                endOfStream = true;
+                if (length == 0) {
+                    return null;
+                }
+            }
+
+            lineNumber++;
+            String origin = SOURCE + ":" + lineNumber;
+            if (length > MAX_LINE_BYTES) {
+                return new Input(origin, null, new InvalidScenarioException(SOURCE, lineNumber, null,
+                        "the line is longer than " + MAX_LINE_BYTES + " bytes; a scenario may be at most " + MAX_LINE_BYTES + " bytes"));
+            }
+
+            byte[] bytes = buffer.toByteArray();
+            int start = lineNumber == 1 && startsWith(bytes, BYTE_ORDER_MARK) ? BYTE_ORDER_MARK.length : 0;
+            String line;
+            try {
+                line = strictUtf8().decode(ByteBuffer.wrap(bytes, start, bytes.length - start)).toString();
+            } catch (CharacterCodingException e) {
+                return new Input(origin, null, new InvalidScenarioException(SOURCE, lineNumber, null,
+                        "invalid UTF-8 at byte " + invalidByteOffset(bytes, start) + " of the line; send the stream as UTF-8"));
+            }
+            if (line.isBlank()) {
+                return null;
+            }
+
+            try {
+                return new Input(origin, ScenarioReader.parseJsonLine(line.strip(), SOURCE, lineNumber), null);
             } catch (InvalidScenarioException e) {
                 return new Input(origin, null, e);
             }
+        }
+
+        private static CharsetDecoder strictUtf8() {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT);
+        }
+
+        /** Returns the offset in the line of the first byte that is not valid UTF-8. */
+        private static int invalidByteOffset(byte[] bytes, int start) {
+            ByteBuffer input = ByteBuffer.wrap(bytes, start, bytes.length - start);
+            CharBuffer output = CharBuffer.allocate(bytes.length);
+            strictUtf8().decode(input, output, true);
+            return input.position();
+        }
+
+        private static boolean startsWith(byte[] bytes, byte[] prefix) {
+            if (bytes.length < prefix.length) {
+                return false;
+            }
+            for (int i = 0; i < prefix.length; i++) {
+                if (bytes[i] != prefix[i]) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 }

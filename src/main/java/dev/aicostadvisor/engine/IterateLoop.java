@@ -18,6 +18,7 @@ import dev.aicostadvisor.forecast.Forecaster;
 import dev.aicostadvisor.forecast.Iteration;
 import dev.aicostadvisor.forecast.SavingsEstimator;
 import dev.aicostadvisor.model.GpuFleet;
+import dev.aicostadvisor.model.Limits;
 import dev.aicostadvisor.model.Metrics;
 import dev.aicostadvisor.model.Phase;
 import dev.aicostadvisor.model.Recommendation;
@@ -203,14 +204,15 @@ public final class IterateLoop {
 
     /**
      * Scales the measured figures that depend on spend: cost per million tokens by the token price factor, and
-     * spend this month and ROI by the change in the monthly forecast.
+     * spend this month and ROI by the change in the monthly forecast. Each stays within its range in
+     * {@link Limits}, so a forecast that drops to almost nothing caps ROI rather than failing.
      */
     private static Scenario adjustMetrics(Scenario scenario, BigDecimal priceFactor, BigDecimal before, BigDecimal after,
                                           List<Adjustment> adjustments) {
         Metrics metrics = scenario.getMetrics();
         BigDecimal cost = metrics.getCostPerMillionTokensUsd();
         if (cost != null && priceFactor.compareTo(BigDecimal.ONE) != 0) {
-            BigDecimal next = cost.multiply(priceFactor).setScale(4, RoundingMode.HALF_UP);
+            BigDecimal next = cost.multiply(priceFactor).setScale(4, RoundingMode.HALF_UP).min(Limits.MAX_COST_PER_MILLION_TOKENS_USD);
             adjustments.add(new Adjustment("metrics.costPerMillionTokensUsd", RuleText.usd(cost), RuleText.usd(next), "the token price change"));
             cost = next;
         }
@@ -219,13 +221,13 @@ public final class IterateLoop {
         if (before.signum() > 0 && after.compareTo(before) != 0) {
             BigDecimal ratio = after.divide(before, 10, RoundingMode.HALF_UP);
             if (roi != null && after.signum() > 0) {
-                BigDecimal next = roi.multiply(before).divide(after, 2, RoundingMode.HALF_UP);
+                BigDecimal next = roi.multiply(before).divide(after, 2, RoundingMode.HALF_UP).min(Limits.MAX_ROI);
                 adjustments.add(new Adjustment("metrics.roi", RuleText.number(roi), RuleText.number(next),
                         "the same business value for a forecast of " + RuleText.usd(after) + " instead of " + RuleText.usd(before)));
                 roi = next;
             }
             if (spent != null) {
-                BigDecimal next = spent.multiply(ratio).setScale(2, RoundingMode.HALF_UP);
+                BigDecimal next = spent.multiply(ratio).setScale(2, RoundingMode.HALF_UP).min(Limits.MAX_USD);
                 adjustments.add(new Adjustment("budget.spentThisMonthUsd", RuleText.usd(spent), RuleText.usd(next),
                         "spend scaled with the forecast"));
                 spent = next;

@@ -1,6 +1,7 @@
 package dev.aicostadvisor.scenario;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -129,18 +130,35 @@ public final class ScenarioReader {
         }
         byte[] bytes;
         try {
-            long size = Files.size(file);
-            if (size > MAX_FILE_BYTES) {
-                throw new InvalidScenarioException(source, 0, null,
-                        "the file is " + size + " bytes; a scenario file may be at most " + MAX_FILE_BYTES + " bytes");
+            if (Files.isRegularFile(file)) {
+                long size = Files.size(file);
+                if (size > MAX_FILE_BYTES) {
+                    throw new InvalidScenarioException(source, 0, null,
+                            "the file is " + size + " bytes; a scenario file may be at most " + MAX_FILE_BYTES + " bytes");
+                }
             }
-            bytes = Files.readAllBytes(file);
+            bytes = readAtMost(file, source);
         } catch (NoSuchFileException e) {
             throw new InvalidScenarioException(source, 0, null, "file not found");
         } catch (IOException e) {
             throw new InvalidScenarioException(source, 0, null, "cannot be read: " + e.getMessage());
         }
         return decodeUtf8(bytes, source);
+    }
+
+    /**
+     * Reads a file of at most {@link #MAX_FILE_BYTES}, never more. A pipe or a device such as
+     * {@code /dev/zero} reports no size in advance, so the limit is checked while reading.
+     */
+    private static byte[] readAtMost(Path file, String source) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] bytes = in.readNBytes(MAX_FILE_BYTES + 1);
+            if (bytes.length > MAX_FILE_BYTES) {
+                throw new InvalidScenarioException(source, 0, null,
+                        "the input is longer than " + MAX_FILE_BYTES + " bytes; a scenario file may be at most " + MAX_FILE_BYTES + " bytes");
+            }
+            return bytes;
+        }
     }
 
     /** Decodes UTF-8 strictly, dropping a byte order mark; names the line of the first invalid byte. */

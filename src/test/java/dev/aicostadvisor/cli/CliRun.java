@@ -14,9 +14,14 @@ record CliRun(int exitCode, String out, String err) {
     }
 
     static CliRun withInput(String stdin, String... args) {
+        return withInput(stdin.getBytes(StandardCharsets.UTF_8), args);
+    }
+
+    /** Runs the command line with raw bytes on standard input, which need not be valid UTF-8. */
+    static CliRun withInput(byte[] stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        InputStream in = new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
+        InputStream in = new ByteArrayInputStream(stdin);
         int code = AdvisorCommand.execute(in, new PrintWriter(out), new PrintWriter(err), args);
         return new CliRun(code, out.toString(), err.toString());
     }

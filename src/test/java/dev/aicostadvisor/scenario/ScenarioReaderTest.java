@@ -199,20 +199,20 @@ class ScenarioReaderTest {
                     .append(", *").append(previous).append(", *").append(previous).append(", *").append(previous).append("]\n");
         }
 
-        assertThat(errorOf(bomb.toString())).isEqualTo("bad.yaml:2: YAML aliases such as '*a' are not supported; write the value out");
+        assertThat(errorOf(bomb.toString())).isEqualTo("bad.yaml:2: b[0]: YAML aliases such as '*a' are not supported; write the value out");
     }
 
     @Test
     void javaClassTagIsRejected() {
         assertThat(errorOf(withLine("monthlyUsd: 45000", "monthlyUsd: !!javax.script.ScriptEngineManager [45000]")))
-                .isEqualTo("bad.yaml:7: YAML tags such as '!!javax.script.ScriptEngineManager' are not allowed; remove the tag");
+                .isEqualTo("bad.yaml:7: budget.monthlyUsd: YAML tags such as '!!javax.script.ScriptEngineManager' are not allowed; remove the tag");
     }
 
     @Test
     void deepNestingIsRejectedEarly() {
         String deep = "name: " + "[".repeat(100_000) + "]".repeat(100_000) + "\n";
 
-        assertThat(errorOf(deep)).isEqualTo("bad.yaml:1: nested more than 16 levels deep; a scenario is at most 3 levels deep");
+        assertThat(errorOf(deep)).isEqualTo("bad.yaml:1: name: nested more than 16 levels deep; a scenario is at most 3 levels deep");
     }
 
     @Test

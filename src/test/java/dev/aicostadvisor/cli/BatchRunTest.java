@@ -1,0 +1,189 @@
+package dev.aicostadvisor.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.aicostadvisor.FaultyRules;
+import dev.aicostadvisor.TestRules;
+import dev.aicostadvisor.report.JsonReportReader;
+import dev.aicostadvisor.scenario.ScenarioReader;
+
+/**
+ * {@code advisor run} on many scenarios: a folder, or JSON Lines on standard input. A bad scenario is
+ * reported by file or {@code stdin:LINE}, the others still run, a summary gives the counts, and the exit
+ * code is 2 when any scenario was invalid.
+ */
+class BatchRunTest {
+
+    static final String STARTUP_LINE = """
+            {"name": "Startup", "org": {"aiMaturityMonths": 1, "aiEngineers": 1}, "budget": {"monthlyUsd": 3000}, \
+            "workload": {"dataSensitivity": "LOW", "businessDriver": "SPEED", "latencyTargetMs": 1500, \
+            "impact": "EXPERIMENTAL", "tokensPerMonth": 2000000, "pattern": "VARIABLE"}}""";
+
+    static final String BANK_LINE = """
+            {"name": "Bank", "org": {"aiMaturityMonths": 30, "aiEngineers": 12}, "budget": {"monthlyUsd": 250000}, \
+            "workload": {"dataSensitivity": "HIGH", "businessDriver": "VALUE", "latencyTargetMs": 300, \
+            "impact": "REVENUE", "tokensPerMonth": 500000000, "pattern": "CONSTANT"}}""";
+
+    /** Returns the scenario names of a JSON Lines output, in order. */
+    static List<String> scenarioNames(String jsonLines) {
+        return JsonReportReader.readAll(jsonLines).stream().map(JsonReportReader.Report::scenario).toList();
+    }
+
+    static byte[] bytes(String... lines) {
+        return (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    static Path folderWithOneBadFile(Path folder) throws IOException {
+        Files.copy(Path.of(CliTest.SAAS), folder.resolve("a-saas.yaml"));
+        Files.writeString(folder.resolve("b-bad.yaml"),
+                Files.readString(Path.of(CliTest.STARTUP)).replace("monthlyUsd: 3000", "monthlyUsd: 3,000"));
+        Files.copy(Path.of(CliTest.STARTUP), folder.resolve("c-startup.yaml"));
+        return folder;
+    }
+
+    @Test
+    void folderWithOneBadFileRunsTheOthers(@TempDir Path folder) throws IOException {
+        folderWithOneBadFile(folder);
+
+        CliRun run = CliRun.of("run", "-q", "--format", "jsonl", folder.toString());
+
+        assertThat(scenarioNames(run.out())).containsExactly("Mid-size SaaS support assistant", "Seed-stage startup's first prototype");
+        assertThat(run.err()).isEqualTo("error: " + folder.resolve("b-bad.yaml") + ":10: budget.monthlyUsd: '3,000' has thousands "
+                + "separators, so write 3000; expected a number from 0 to 10000000000, such as 45000\n"
+                + "3 scenarios: 2 evaluated, 1 invalid\n");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+    }
+
+    @Test
+    void folderAsJsonGivesOneArray(@TempDir Path folder) throws IOException {
+        folderWithOneBadFile(folder);
+
+        CliRun run = CliRun.of("run", "-q", "--format", "json", folder.toString());
+
+        assertThat(run.out()).startsWith("[\n{").endsWith("}\n]\n");
+        assertThat(JsonReportReader.readAll(run.out())).extracting(JsonReportReader.Report::scenario)
+                .containsExactly("Mid-size SaaS support assistant", "Seed-stage startup's first prototype");
+    }
+
+    @Test
+    void allValidExitsZeroWithSummary() {
+        CliRun run = CliRun.of("run", "-q", CliTest.SAAS, CliTest.STARTUP);
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(run.err()).isEqualTo("2 scenarios: 2 evaluated, 0 invalid\n");
+        assertThat(run.out()).contains("Mid-size SaaS support assistant\n", "Seed-stage startup's first prototype\n");
+    }
+
+    @Test
+    void singleScenarioHasNoSummary() {
+        CliRun run = CliRun.of("run", "-q", CliTest.STARTUP);
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void jsonLinesBadLineReported() {
+        byte[] stdin = bytes(
+                STARTUP_LINE,
+                "",
+                STARTUP_LINE.replace("\"aiEngineers\"", "\"engineers\""),
+                BANK_LINE,
+                "{\"name\": \"Unfinished\", ");
+
+        CliRun run = CliRun.withInput(stdin, "run", "-q", "-");
+
+        assertThat(scenarioNames(run.out())).containsExactly("Startup", "Bank");
+        assertThat(run.err()).isEqualTo("""
+                error: stdin:3: org.engineers: unknown field; did you mean 'aiEngineers'? org takes name, aiMaturityMonths, aiEngineers
+                error: stdin:5: malformed JSON: Unexpected end-of-input within/between Object entries
+                4 scenarios: 2 evaluated, 2 invalid
+                """);
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+    }
+
+    @Test
+    void jsonLinesInvalidUtf8Reported() {
+        ByteArrayOutputStream stdin = new ByteArrayOutputStream();
+        stdin.writeBytes(bytes(STARTUP_LINE));
+        // "Café" in ISO-8859-1: the byte 0xE9, at offset 13 of the line, starts a three-byte UTF-8 sequence
+        // that does not follow.
+        stdin.writeBytes(STARTUP_LINE.replace("\"Startup\"", "\"Caf\u00e9\"").getBytes(StandardCharsets.ISO_8859_1));
+        stdin.writeBytes(bytes("", BANK_LINE));
+
+        CliRun run = CliRun.withInput(stdin.toByteArray(), "run", "-q", "-");
+
+        assertThat(scenarioNames(run.out())).containsExactly("Startup", "Bank");
+        assertThat(run.err()).isEqualTo("error: stdin:2: invalid UTF-8 at byte 13 of the line; send the stream as UTF-8\n"
+                + "3 scenarios: 2 evaluated, 1 invalid\n");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+    }
+
+    @Test
+    void jsonLinesOverlongLineIsSkipped() {
+        String overlong = "{\"name\": \"" + "x".repeat(ScenarioReader.MAX_FILE_BYTES) + "\"}";
+
+        CliRun run = CliRun.withInput(bytes(STARTUP_LINE, overlong, BANK_LINE), "run", "-q", "-");
+
+        assertThat(scenarioNames(run.out())).containsExactly("Startup", "Bank");
+        assertThat(run.err()).isEqualTo("error: stdin:2: the line is longer than 1048576 bytes; a scenario may be at most "
+                + "1048576 bytes\n3 scenarios: 2 evaluated, 1 invalid\n");
+    }
+
+    @Test
+    void jsonLinesAcceptsCrlfAndByteOrderMark() {
+        byte[] stdin = ("\uFEFF" + STARTUP_LINE + "\r\n" + BANK_LINE + "\r\n").getBytes(StandardCharsets.UTF_8);
+
+        CliRun run = CliRun.withInput(stdin, "run", "-q", "-");
+
+        assertThat(scenarioNames(run.out())).containsExactly("Startup", "Bank");
+        assertThat(run.err()).isEqualTo("2 scenarios: 2 evaluated, 0 invalid\n");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+    }
+
+    @Test
+    void emptyStreamEvaluatesNothing() {
+        CliRun run = CliRun.withInput("\n\n", "run", "-q", "-");
+
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).isEqualTo("0 scenarios: 0 evaluated, 0 invalid\n");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+    }
+
+    @Test
+    void runawayRuleFailsOnlyItsOwnLine(@TempDir Path folder) {
+        Path rules = FaultyRules.copyInto(folder.resolve("rules"));
+        String looping = STARTUP_LINE.replace("\"org\": {", "\"org\": {\"name\": \"" + FaultyRules.LOOP_TRIGGER + "\", ");
+        String repeated = "\"" + FaultyRules.LOOPING_RULE + "\"";
+
+        CliRun run = CliRun.withInput(bytes(STARTUP_LINE, looping, BANK_LINE),
+                "run", "-q", "--rules", rules.toString(), "--max-firings", "500", "-");
+
+        assertThat(scenarioNames(run.out())).containsExactly("Startup", "Bank");
+        assertThat(run.err()).isEqualTo("error: stdin:2: evaluation of scenario 'Startup' stopped after 500 rule firings in "
+                + "phase2; the rules that fired last: " + String.join(", ", repeated, repeated, repeated, repeated, repeated, repeated)
+                + ". A rule that modifies a fact it matches fires again each time: add no-loop or a guard condition\n"
+                + "3 scenarios: 2 evaluated, 1 invalid\n");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+    }
+
+    @Test
+    void jsonLinesOutputReadsBackAsEvaluated() {
+        CliRun run = CliRun.withInput(bytes(STARTUP_LINE), "run", "-q", "-");
+
+        JsonReportReader.Report report = JsonReportReader.read(run.out().strip());
+
+        assertThat(report.recommendations()).isEqualTo(
+                TestRules.advisor().evaluate(ScenarioReader.parseJsonLine(STARTUP_LINE, "stdin", 1)).recommendations());
+    }
+}
