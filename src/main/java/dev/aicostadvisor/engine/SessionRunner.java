@@ -28,8 +28,9 @@ import dev.aicostadvisor.model.Scenario;
 
 /**
  * Runs one evaluation in its own session: inserts the scenario's facts, fires the agenda group of each
- * phase in flowchart order, and collects the recommendations and notes. The session is disposed in every
- * case, also when a rule throws or the firing limits are hit.
+ * phase in flowchart order, and collects the recommendations and notes. The session is released in every
+ * case, also when a rule throws or the firing limits are hit: back to the {@link SessionPool} after a
+ * completed evaluation, destroyed after a failed one.
  */
 public final class SessionRunner {
 
@@ -37,6 +38,7 @@ public final class SessionRunner {
 
     private final int maxFirings;
     private final long timeLimitNanos;
+    private final SessionPool sessions = new SessionPool();
 
     /**
      * @param maxFirings     the most rule firings one evaluation may take
@@ -60,7 +62,8 @@ public final class SessionRunner {
      * @param listener     an extra agenda listener, such as a tracer for {@code explain}, or {@code null}
      */
     public Evaluation run(KieBase kieBase, Scenario scenario, Collection<?> extraFacts, AgendaEventListener listener) {
-        KieSession session = kieBase.newKieSession();
+        KieSession session = sessions.open(kieBase);
+        boolean completed = false;
         FiringGuard guard = new FiringGuard(maxFirings, System.nanoTime() + timeLimitNanos);
         InsertionRecorder insertions = new InsertionRecorder();
         try {
@@ -73,14 +76,16 @@ public final class SessionRunner {
             for (Phase phase : Phase.values()) {
                 firePhase(session, phase, scenario, guard);
             }
-            return collect(scenario, insertions, guard.firings());
+            Evaluation evaluation = collect(scenario, insertions, guard.firings());
+            completed = true;
+            return evaluation;
         } catch (ConsequenceException e) {
             String rule = e.getMatch() == null ? null : e.getMatch().getRule().getName();
             Throwable cause = e.getCause() == null ? e : e.getCause();
             throw new EvaluationException("rule \"" + rule + "\" failed on scenario '" + scenario.getName() + "': "
                     + cause.getClass().getSimpleName() + ": " + cause.getMessage(), scenario.getName(), rule, cause);
         } finally {
-            session.dispose();
+            SessionPool.release(session, completed);
         }
     }
 
