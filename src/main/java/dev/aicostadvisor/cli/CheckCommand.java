@@ -10,8 +10,6 @@ import dev.aicostadvisor.Advisor;
 import dev.aicostadvisor.Evaluation;
 import dev.aicostadvisor.EvaluationException;
 import dev.aicostadvisor.model.Expectation;
-import dev.aicostadvisor.rules.RuleLoader;
-import dev.aicostadvisor.rules.RuleSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
@@ -64,7 +62,7 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         common.applyLogging();
         List<String> paths = inputs.isEmpty() ? List.of("scenarios") : inputs;
-        Advisor advisor = Advisor.builder().rules(RuleLoader.load(RuleSource.resolve(common.rules))).build();
+        Advisor advisor = Advisor.builder().rules(common.loadRules()).build();
         PrintWriter out = spec.commandLine().getOut();
         int passed = 0;
         int failed = 0;

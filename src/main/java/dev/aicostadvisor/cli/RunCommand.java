@@ -13,8 +13,6 @@ import dev.aicostadvisor.report.MarkdownReport;
 import dev.aicostadvisor.report.ReportFormat;
 import dev.aicostadvisor.report.TextReport;
 import dev.aicostadvisor.rules.CompiledRules;
-import dev.aicostadvisor.rules.RuleLoader;
-import dev.aicostadvisor.rules.RuleSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -64,7 +62,7 @@ final class RunCommand implements Callable<Integer> {
         ScenarioInputs scenarios = new ScenarioInputs(inputs, parent.stdin);
         ReportFormat reportFormat = parseFormat(format, scenarios.readsStdin() ? ReportFormat.JSONL : ReportFormat.TEXT);
 
-        CompiledRules rules = RuleLoader.load(RuleSource.resolve(common.rules));
+        CompiledRules rules = common.loadRules();
         Advisor advisor = Advisor.builder().rules(rules).build();
         boolean several = scenarios.readsStdin() || scenarios.countFiles() > 1;
 
