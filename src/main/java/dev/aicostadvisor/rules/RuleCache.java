@@ -18,6 +18,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +49,7 @@ public final class RuleCache {
     static final String ENTRY_SUFFIX = ".kjar";
     private static final String MAGIC = "ai-cost-advisor compiled rules v1";
     private static final int MAX_HEADER_BYTES = 512;
+    private static final String DROOLS_POM_PROPERTIES = "/META-INF/maven/org.drools/drools-core/pom.properties";
     private static final Logger LOG = LoggerFactory.getLogger(RuleCache.class);
 
     private final Path directory;
@@ -103,9 +105,29 @@ public final class RuleCache {
     }
 
     static String keyOf(String rulesHash, String classesFingerprint) {
-        String material = MAGIC + "\nrules " + rulesHash + "\ndrools " + org.drools.base.util.Drools.getFullVersion()
+        String material = MAGIC + "\nrules " + rulesHash + "\ndrools " + droolsVersion()
                 + "\nadvisor classes " + classesFingerprint + "\n";
         return sha256(material.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Returns the version of Drools on the class path, from its Maven metadata. {@code Drools.getFullVersion()}
+     * reads the jar manifest instead, which in the advisor's single jar carries the advisor's version.
+     */
+    static String droolsVersion() {
+        try (InputStream in = RuleCache.class.getResourceAsStream(DROOLS_POM_PROPERTIES)) {
+            if (in != null) {
+                Properties properties = new Properties();
+                properties.load(in);
+                String version = properties.getProperty("version");
+                if (version != null) {
+                    return version;
+                }
+            }
+        } catch (IOException e) {
+            LOG.debug("Could not read {}: {}", DROOLS_POM_PROPERTIES, e.toString());
+        }
+        return org.drools.base.util.Drools.getFullVersion();
     }
 
     /**

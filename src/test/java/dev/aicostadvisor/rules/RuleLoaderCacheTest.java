@@ -20,7 +20,11 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import dev.aicostadvisor.Advisor;
+import dev.aicostadvisor.Evaluation;
 import dev.aicostadvisor.TestRules;
+import dev.aicostadvisor.model.Scenario;
+import dev.aicostadvisor.scenario.ScenarioReader;
 
 /** The compiled-rules cache: hits, misses after an edit, corrupt entries, unwritable folders, the precompiled jar copy. */
 class RuleLoaderCacheTest {
@@ -182,6 +186,25 @@ class RuleLoaderCacheTest {
         assertThat(folder.rule("Q2 MedBudget: budget within the medium band").orElseThrow().place())
                 .isEqualTo("rules/phase1/budget.drl:37");
         assertThat(messages(Level.INFO).get(1)).endsWith(" ms, precompiled in the jar");
+    }
+
+    @Test
+    void keyUsesDroolsVersionFromMavenMetadata() {
+        assertThat(RuleCache.droolsVersion()).isEqualTo("10.2.0");
+    }
+
+    @Test
+    void loadedRulesEvaluateLikeCompiledOnes() {
+        Advisor compiled = TestRules.advisor();
+        Advisor loaded = Advisor.builder().rules(RuleLoader.load(RuleSource.directory(TestRules.RULES), RuleCache.disabled())).build();
+
+        for (Path file : ScenarioReader.listScenarioFiles(TestRules.SCENARIOS)) {
+            Scenario scenario = ScenarioReader.read(file);
+            Evaluation expected = compiled.evaluate(scenario);
+            Evaluation actual = loaded.evaluate(scenario);
+            assertThat(actual.recommendations()).as("outcomes of %s", file).isEqualTo(expected.recommendations());
+            assertThat(actual.notes()).as("notes of %s", file).isEqualTo(expected.notes());
+        }
     }
 
     @Test
