@@ -1,0 +1,51 @@
+package dev.aicostadvisor.cli;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import dev.aicostadvisor.scenario.ScenarioReader;
+
+/**
+ * Runs the advisor's common paths once in one JVM, so that the {@code advisor} launcher can record the
+ * classes they load in a class data sharing archive ({@code -XX:ArchiveClassesAtExit}). Later runs map that
+ * archive instead of loading and verifying the same classes from the jar, which is a large part of their
+ * start time.
+ *
+ * <p>It compiles the rules of a rules folder without the cache (the path of {@code check} after a rule
+ * edit), then loads the same rules precompiled and reports a scenario in every format (the path of
+ * {@code run}). Output is discarded. Usage: {@code ClassDataTraining RULES_DIR SCENARIOS_DIR}
+ */
+public final class ClassDataTraining {
+
+    private ClassDataTraining() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length != 2) {
+            System.err.println("usage: ClassDataTraining RULES_DIR SCENARIOS_DIR");
+            System.exit(2);
+        }
+        Path rules = Path.of(args[0]);
+        Path scenarios = Path.of(args[1]);
+        List<Path> files = Files.isDirectory(scenarios) ? ScenarioReader.listScenarioFiles(scenarios) : List.of();
+        if (!Files.isDirectory(rules) || files.isEmpty()) {
+            System.err.println("error: ClassDataTraining needs a rules folder and a folder of scenarios");
+            System.exit(2);
+        }
+        String scenario = files.get(0).toString();
+        PrintWriter discard = new PrintWriter(new OutputStreamWriter(OutputStream.nullOutputStream(), StandardCharsets.UTF_8));
+        InputStream noInput = InputStream.nullInputStream();
+
+        AdvisorCommand.execute(noInput, discard, discard, "check", "-q", "--no-cache", "--rules", rules.toString(), scenarios.toString());
+        for (String format : List.of("text", "markdown", "json")) {
+            AdvisorCommand.execute(noInput, discard, discard, "run", "-q", "--no-cache", "--rules", rules.toString(), "--format", format, scenario);
+        }
+        AdvisorCommand.execute(noInput, discard, discard, "--help");
+    }
+}
