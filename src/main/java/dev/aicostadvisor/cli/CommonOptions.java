@@ -35,7 +35,12 @@ final class CommonOptions {
 
     /** Loads the rules chosen by {@code --rules}, through the cache chosen by {@code --cache-dir} and {@code --no-cache}. */
     CompiledRules loadRules() {
-        RuleCache cache = noCache ? RuleCache.disabled() : cacheDir != null ? RuleCache.at(cacheDir) : RuleCache.defaultCache();
+        RuleCache cache = RuleCache.defaultCache();
+        if (noCache) {
+            cache = RuleCache.disabled();
+        } else if (cacheDir != null) {
+            cache = RuleCache.at(cacheDir);
+        }
         return RuleLoader.load(RuleSource.resolve(rules), cache);
     }
 }

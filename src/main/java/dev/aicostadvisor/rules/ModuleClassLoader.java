@@ -38,7 +38,7 @@ final class ModuleClassLoader extends ClassLoader {
      * Reads a module's entries.
      *
      * @throws IOException when the bytes are not a zip archive
-     * @throws IllegalArgumentException when the archive holds no list of rule models
+     * @throws IllegalArgumentException when the archive contains no list of rule models
      */
     static ModuleClassLoader of(byte[] moduleBytes, ClassLoader parent) throws IOException {
         Map<String, byte[]> classes = new HashMap<>();
@@ -54,7 +54,7 @@ final class ModuleClassLoader extends ClassLoader {
             }
         }
         if (models == null || classes.isEmpty()) {
-            throw new IllegalArgumentException("the module holds no executable rule model (no " + MODEL_LIST_SUFFIX + " list)");
+            throw new IllegalArgumentException("invalid compiled rules module: no executable rule model (no " + MODEL_LIST_SUFFIX + " list)");
         }
         return new ModuleClassLoader(parent, classes, models);
     }

@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * fingerprint of the advisor's own classes, which the generated rule classes link against. Editing a rule
  * file, upgrading Drools or rebuilding the advisor with changed classes therefore changes the key.
  *
- * <p>An entry starts with a text header that repeats its key and holds the SHA-256 checksum and length of
+ * <p>An entry starts with a text header that repeats its key and contains the SHA-256 checksum and length of
  * the module, and is written under a temporary name and moved into place, so a reader never sees half an
  * entry. An entry whose header, length or checksum is wrong is deleted and rebuilt, never loaded.
  *

@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
  * form came from.
  *
  * <p>Compiling takes seconds, so a rule set is compiled only when no compiled copy exists for its
- * {@link RuleCache#keyOf key}. The loader looks first in the jar, which holds the bundled rules precompiled
+ * {@link RuleCache#keyOf key}. The loader looks first in the jar, which contains the bundled rules precompiled
  * at build time (a rules folder identical to them matches too), then in the {@link RuleCache} folder, and
  * compiles the rules and stores them in the cache only when both miss. A copy that fails to load is
  * logged as a warning, deleted and replaced by a fresh compilation.
@@ -71,8 +71,8 @@ public final class RuleLoader {
         }
     }
 
-    private static void log(CompiledRules rules, String how) {
+    private static void log(CompiledRules rules, String origin) {
         LOG.info("Loaded {} rules from {} ({} files) in {} ms, {}", rules.ruleCount(), rules.source().description(),
-                rules.source().files().size(), rules.loadMillis(), how);
+                rules.source().files().size(), rules.loadMillis(), origin);
     }
 }
