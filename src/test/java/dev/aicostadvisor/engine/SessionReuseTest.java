@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
@@ -95,6 +99,37 @@ class SessionReuseTest {
         assertThat(afterFleet.recommendations()).isEqualTo(fresh.recommendations());
         assertThat(afterFleet.notes()).isEqualTo(fresh.notes());
         assertThat(afterFleet.ruleFirings()).isEqualTo(fresh.ruleFirings());
+    }
+
+    @Test
+    void concurrentEvaluationsMatchSerialOnes() throws Exception {
+        Advisor advisor = TestRules.advisor();
+        List<Scenario> fixtures = ScenarioReader.listScenarioFiles(TestRules.SCENARIOS).stream().map(ScenarioReader::read).toList();
+        List<Evaluation> serial = fixtures.stream().map(advisor::evaluate).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<List<String>>> workers = new ArrayList<>();
+            for (int worker = 0; worker < 4; worker++) {
+                workers.add(pool.submit(() -> {
+                    List<String> mismatches = new ArrayList<>();
+                    for (int round = 0; round < 30; round++) {
+                        for (int i = 0; i < fixtures.size(); i++) {
+                            Evaluation evaluation = advisor.evaluate(fixtures.get(i));
+                            if (!evaluation.recommendations().equals(serial.get(i).recommendations())
+                                    || !evaluation.notes().equals(serial.get(i).notes())) {
+                                mismatches.add(fixtures.get(i).getName());
+                            }
+                        }
+                    }
+                    return mismatches;
+                }));
+            }
+            for (Future<List<String>> worker : workers) {
+                assertThat(worker.get(2, TimeUnit.MINUTES)).as("fixtures whose concurrent evaluation differed").isEmpty();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
