@@ -20,7 +20,7 @@ import picocli.CommandLine.ParseResult;
                 "Recommends how to deploy, forecast and optimise AI spend, following the decision flowchart",
                 "through its four phases and the success check. The rules are read at run time from --rules DIR,",
                 "else from ./rules, else from the copy bundled in the jar."},
-        subcommands = {RunCommand.class, CheckCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, CheckCommand.class, SweepCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:all is well",
