@@ -19,7 +19,7 @@ import dev.aicostadvisor.scenario.ScenarioReader;
  *
  * <p>It compiles the rules of a rules folder without the cache (the path of {@code check} after a rule
  * edit), then loads the same rules precompiled and reports a scenario in every format (the path of
- * {@code run}). Output is discarded. Usage: {@code ClassDataTraining RULES_DIR SCENARIOS_DIR}
+ * {@code run}), and sweeps it over a few values. Output is discarded. Usage: {@code ClassDataTraining RULES_DIR SCENARIOS_DIR}
  */
 public final class ClassDataTraining {
 
@@ -46,6 +46,8 @@ public final class ClassDataTraining {
         for (String format : List.of("text", "markdown", "json")) {
             AdvisorCommand.execute(noInput, discard, discard, "run", "-q", "--no-cache", "--rules", rules.toString(), "--format", format, scenario);
         }
+        AdvisorCommand.execute(noInput, discard, discard, "sweep", "-q", "--no-cache", "--rules", rules.toString(), scenario,
+                "--vary", "org.aiEngineers=0..6:2");
         AdvisorCommand.execute(noInput, discard, discard, "--help");
     }
 }
