@@ -89,7 +89,7 @@ public final class Advisor implements AutoCloseable {
 
     @Override
     public void close() {
-        // Nothing to release yet: sessions are disposed after each evaluation.
+        // Nothing to release: the pooled sessions hold only memory, which is reclaimed with the advisor.
     }
 
     /** Configures an advisor: where its rules come from and the limits on each evaluation. */

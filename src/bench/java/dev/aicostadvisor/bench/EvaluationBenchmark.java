@@ -26,7 +26,6 @@ import dev.aicostadvisor.Evaluation;
 import dev.aicostadvisor.baseline.PlainJavaAdvisor;
 import dev.aicostadvisor.model.Scenario;
 import dev.aicostadvisor.rules.CompiledRules;
-import dev.aicostadvisor.rules.RuleCache;
 import dev.aicostadvisor.rules.RuleLoader;
 import dev.aicostadvisor.rules.RuleSource;
 
@@ -48,8 +47,8 @@ import dev.aicostadvisor.rules.RuleSource;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 5, time = 2)
-@Measurement(iterations = 5, time = 3)
+@Warmup(iterations = 8, time = 3)
+@Measurement(iterations = 5, time = 5)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class EvaluationBenchmark {
 
@@ -78,7 +77,7 @@ public class EvaluationBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         fixtures = Fixtures.read(scenarios);
-        CompiledRules rules = RuleLoader.load(RuleSource.resolve(null), RuleCache.disabled());
+        CompiledRules rules = RuleLoader.load(RuleSource.resolve(null));
         advisor = Advisor.builder().rules(rules).build();
         plain = new PlainJavaAdvisor();
         kieBase = rules.kieBase();

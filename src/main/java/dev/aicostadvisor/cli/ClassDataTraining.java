@@ -1,5 +1,6 @@
 package dev.aicostadvisor.cli;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -7,7 +8,9 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 import dev.aicostadvisor.scenario.ScenarioReader;
 
@@ -17,8 +20,8 @@ import dev.aicostadvisor.scenario.ScenarioReader;
  * archive instead of loading and verifying the same classes from the jar, which is a large part of their
  * start time.
  *
- * <p>It compiles the rules of a rules folder without the cache (the path of {@code check} after a rule
- * edit), then loads the same rules precompiled and reports a scenario in every format (the path of
+ * <p>It compiles the rules of a rules folder with the cache turned off (the path of {@code check} after a
+ * rule edit), then loads the same rules precompiled and reports a scenario in every format (the path of
  * {@code run}), and sweeps it over a few values. Output is discarded. Usage: {@code ClassDataTraining RULES_DIR SCENARIOS_DIR}
  */
 public final class ClassDataTraining {
@@ -26,7 +29,7 @@ public final class ClassDataTraining {
     private ClassDataTraining() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws IOException {
         if (args.length != 2) {
             System.err.println("usage: ClassDataTraining RULES_DIR SCENARIOS_DIR");
             System.exit(2);
@@ -43,11 +46,24 @@ public final class ClassDataTraining {
         InputStream noInput = InputStream.nullInputStream();
 
         AdvisorCommand.execute(noInput, discard, discard, "check", "-q", "--no-cache", "--rules", rules.toString(), scenarios.toString());
-        for (String format : List.of("text", "markdown", "json")) {
-            AdvisorCommand.execute(noInput, discard, discard, "run", "-q", "--no-cache", "--rules", rules.toString(), "--format", format, scenario);
+
+        // A cache folder of its own, so that the runs below load the rules precompiled without touching the user's cache.
+        Path cache = Files.createTempDirectory("advisor-training-cache");
+        try {
+            String cacheDir = cache.toString();
+            for (String format : List.of("text", "markdown", "json")) {
+                AdvisorCommand.execute(noInput, discard, discard, "run", "-q", "--cache-dir", cacheDir, "--rules", rules.toString(),
+                        "--format", format, scenario);
+            }
+            AdvisorCommand.execute(noInput, discard, discard, "sweep", "-q", "--cache-dir", cacheDir, "--rules", rules.toString(), scenario,
+                    "--vary", "org.aiEngineers=0..6:2");
+        } finally {
+            try (Stream<Path> entries = Files.walk(cache)) {
+                for (Path entry : entries.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(entry);
+                }
+            }
         }
-        AdvisorCommand.execute(noInput, discard, discard, "sweep", "-q", "--no-cache", "--rules", rules.toString(), scenario,
-                "--vary", "org.aiEngineers=0..6:2");
         AdvisorCommand.execute(noInput, discard, discard, "--help");
     }
 }

@@ -20,7 +20,7 @@ final class CommonOptions {
                     "Default: $ADVISOR_CACHE_DIR, else $XDG_CACHE_HOME/ai-cost-advisor, else ~/.cache/ai-cost-advisor."})
     Path cacheDir;
 
-    @Option(names = "--no-cache", description = "Compile the rules without reading or writing the compiled-rules cache.")
+    @Option(names = "--no-cache", description = "Compile the rules, without using the compiled-rules cache or the copy precompiled in the jar.")
     boolean noCache;
 
     @Option(names = {"-q", "--quiet"}, description = "Log only warnings and errors on standard error.")

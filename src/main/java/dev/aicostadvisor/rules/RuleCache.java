@@ -64,7 +64,7 @@ public final class RuleCache {
         return new RuleCache(directory.toAbsolutePath().normalize());
     }
 
-    /** Returns a cache that stores nothing, so every load compiles. */
+    /** Returns a cache that stores nothing and makes {@link RuleLoader} compile every time, even rules precompiled in the jar. */
     public static RuleCache disabled() {
         return new RuleCache(null);
     }

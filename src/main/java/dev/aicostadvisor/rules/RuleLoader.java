@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
  * {@link RuleCache#keyOf key}. The loader looks first in the jar, which contains the bundled rules precompiled
  * at build time (a rules folder identical to them matches too), then in the {@link RuleCache} folder, and
  * compiles the rules and stores them in the cache only when both miss. A copy that fails to load is
- * logged as a warning, deleted and replaced by a fresh compilation.
+ * logged as a warning, deleted and replaced by a fresh compilation. A {@link RuleCache#disabled()
+ * disabled} cache compiles every time, skipping the jar's copy too.
  */
 public final class RuleLoader {
 
@@ -37,6 +38,11 @@ public final class RuleLoader {
      * @throws InvalidRulesException when the rules do not compile
      */
     public static CompiledRules load(RuleSource source, RuleCache cache) {
+        if (cache.directory().isEmpty()) {
+            CompiledRules compiled = RuleCompiler.compile(source);
+            log(compiled, "compiled, with the cache turned off");
+            return compiled;
+        }
         String key = RuleCache.keyOf(source);
 
         Optional<CompiledRules> bundled = RuleCache.readBundled(key).flatMap(module -> tryLoad(source, module, "the jar"));
@@ -57,7 +63,7 @@ public final class RuleLoader {
 
         CompiledRules compiled = RuleCompiler.compile(source);
         cache.write(key, compiled.moduleBytes());
-        log(compiled, "compiled" + cache.directory().map(folder -> ", saved to the cache in " + folder).orElse(""));
+        log(compiled, "compiled, saved to the cache in " + cache.directory().orElseThrow());
         return compiled;
     }
 

@@ -22,9 +22,9 @@ import dev.aicostadvisor.model.Scenario;
 
 /**
  * Evaluates a base scenario with some inputs varied: every combination of their values (the grid), or a
- * random sample of it. Scenarios are evaluated in blocks on a pool of threads and consumed in grid order,
- * and each scenario is kept only as a small signature code until it is counted and written, so memory
- * does not grow with the number of scenarios.
+ * random sample of it. Scenarios are evaluated in blocks on a pool of threads and consumed in grid order.
+ * Each scenario is kept only as a small signature code until it is counted and written, so memory does
+ * not grow with the number of scenarios.
  *
  * <p>On a grid, each scenario is compared with its neighbour one step back along every input. Where a
  * decision's outcome differs, the edge between the two values is bisected to the input's resolution, on the
@@ -35,7 +35,7 @@ import dev.aicostadvisor.model.Scenario;
  */
 public final class Sweep {
 
-    /** The most scenarios a grid may have; larger sweeps take a sample. */
+    /** The maximum number of scenarios in a grid; larger sweeps take a sample. */
     public static final long MAX_GRID = 100_000_000L;
 
     private static final int BLOCK = 256;
@@ -352,7 +352,7 @@ public final class Sweep {
         private record ChangeKey(int axis, int coordinate, int decision, int from, int to) {
         }
 
-        /** Where a change was located, possibly at several places on different lines. */
+        /** The places where one change was located, several when it lies elsewhere on some lines. */
         private static final class Change {
             final List<Located> places = new ArrayList<>();
             long lines;

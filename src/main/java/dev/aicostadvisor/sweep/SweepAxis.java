@@ -25,7 +25,7 @@ import dev.aicostadvisor.model.Scenario;
  */
 public record SweepAxis(SweepField field, List<Object> values) {
 
-    /** The most values one input may take, which bounds the grid and the time a sweep takes. */
+    /** The maximum number of values of one input, which bounds the grid and the time a sweep takes. */
     public static final int MAX_VALUES = 100_000;
 
     private static final String SYNTAX = "expected FIELD=FROM..TO:STEPS, FIELD=FROM..TO for whole numbers, or FIELD=A,B,C";

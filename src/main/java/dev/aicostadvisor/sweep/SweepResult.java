@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a sweep found.
+ * The findings of a sweep.
  *
  * @param scenarios   how many scenarios were evaluated, failed ones included
  * @param failed      how many failed to evaluate, because a rule threw or hit the firing limits

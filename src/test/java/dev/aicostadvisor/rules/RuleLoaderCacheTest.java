@@ -155,7 +155,10 @@ class RuleLoaderCacheTest {
 
         assertThat(RuleLoader.load(SOURCE, cache).fromCache()).isFalse();
         assertThat(RuleLoader.load(SOURCE, cache).fromCache()).isFalse();
+        assertThat(RuleLoader.load(RuleSource.bundled(), cache).fromCache()).isFalse();
         assertThat(cache.directory()).isEmpty();
+        assertThat(messages(Level.INFO).get(2)).startsWith("Loaded 87 rules from rules bundled in the jar (22 files) in ")
+                .endsWith(" ms, compiled, with the cache turned off");
     }
 
     @Test
@@ -176,9 +179,9 @@ class RuleLoaderCacheTest {
     }
 
     @Test
-    void shippedRulesLoadPrecompiledFromJar() {
-        CompiledRules bundled = RuleLoader.load(RuleSource.bundled(), RuleCache.disabled());
-        CompiledRules folder = RuleLoader.load(RuleSource.directory(TestRules.RULES), RuleCache.disabled());
+    void shippedRulesLoadPrecompiledFromJar(@TempDir Path cacheFolder) throws IOException {
+        CompiledRules bundled = RuleLoader.load(RuleSource.bundled(), RuleCache.at(cacheFolder));
+        CompiledRules folder = RuleLoader.load(RuleSource.directory(TestRules.RULES), RuleCache.at(cacheFolder));
 
         assertThat(bundled.fromCache()).isTrue();
         assertThat(folder.fromCache()).isTrue();
@@ -186,6 +189,7 @@ class RuleLoaderCacheTest {
         assertThat(folder.rule("Q2 MedBudget: budget within the medium band").orElseThrow().place())
                 .isEqualTo("rules/phase1/budget.drl:37");
         assertThat(messages(Level.INFO).get(1)).endsWith(" ms, precompiled in the jar");
+        assertThat(entries(cacheFolder)).isEmpty();
     }
 
     @Test
@@ -194,9 +198,11 @@ class RuleLoaderCacheTest {
     }
 
     @Test
-    void loadedRulesEvaluateLikeCompiledOnes() {
+    void loadedRulesEvaluateLikeCompiledOnes(@TempDir Path cacheFolder) {
         Advisor compiled = TestRules.advisor();
-        Advisor loaded = Advisor.builder().rules(RuleLoader.load(RuleSource.directory(TestRules.RULES), RuleCache.disabled())).build();
+        CompiledRules precompiled = RuleLoader.load(RuleSource.directory(TestRules.RULES), RuleCache.at(cacheFolder));
+        Advisor loaded = Advisor.builder().rules(precompiled).build();
+        assertThat(precompiled.fromCache()).isTrue();
 
         for (Path file : ScenarioReader.listScenarioFiles(TestRules.SCENARIOS)) {
             Scenario scenario = ScenarioReader.read(file);
