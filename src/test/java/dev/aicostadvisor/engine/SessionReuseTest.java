@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -12,6 +13,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 
@@ -22,8 +24,10 @@ import dev.aicostadvisor.TestRules;
 import dev.aicostadvisor.model.Budget;
 import dev.aicostadvisor.model.GpuFleet;
 import dev.aicostadvisor.model.Scenario;
+import dev.aicostadvisor.rules.RuleCache;
 import dev.aicostadvisor.rules.RuleCompiler;
 import dev.aicostadvisor.rules.RuleFile;
+import dev.aicostadvisor.rules.RuleLoader;
 import dev.aicostadvisor.rules.RuleSource;
 import dev.aicostadvisor.scenario.ScenarioReader;
 
@@ -103,7 +107,15 @@ class SessionReuseTest {
 
     @Test
     void concurrentEvaluationsMatchSerialOnes() throws Exception {
-        Advisor advisor = TestRules.advisor();
+        checkConcurrentEvaluations(TestRules.advisor());
+    }
+
+    @Test
+    void concurrentEvaluationsOnLoadedRules(@TempDir Path cache) throws Exception {
+        checkConcurrentEvaluations(Advisor.builder().rules(RuleLoader.load(RuleSource.directory(TestRules.RULES), RuleCache.at(cache))).build());
+    }
+
+    private static void checkConcurrentEvaluations(Advisor advisor) throws Exception {
         List<Scenario> fixtures = ScenarioReader.listScenarioFiles(TestRules.SCENARIOS).stream().map(ScenarioReader::read).toList();
         List<Evaluation> serial = fixtures.stream().map(advisor::evaluate).toList();
         ExecutorService pool = Executors.newFixedThreadPool(4);
