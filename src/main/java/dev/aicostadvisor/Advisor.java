@@ -22,6 +22,7 @@ import dev.aicostadvisor.pricing.SavingsTable;
 import dev.aicostadvisor.model.Scenario;
 import dev.aicostadvisor.rules.CompiledRules;
 import dev.aicostadvisor.rules.InvalidRulesException;
+import dev.aicostadvisor.rules.RuleCache;
 import dev.aicostadvisor.rules.RuleLoader;
 import dev.aicostadvisor.rules.RuleSource;
 
@@ -173,12 +174,14 @@ public final class Advisor implements AutoCloseable {
     @Override
     public void close() {
         reloader.close();
+        runner.shutdown();
     }
 
     /** Configures an advisor: where its rules come from and the limits on each evaluation. */
     public static final class Builder {
         private RuleSource source;
         private CompiledRules compiled;
+        private RuleCache cache;
         private int maxFirings = DEFAULT_MAX_FIRINGS;
         private Duration timeLimit = DEFAULT_TIME_LIMIT;
         private PricingCatalogue pricing;
@@ -202,6 +205,15 @@ public final class Advisor implements AutoCloseable {
         public Builder rules(CompiledRules value) {
             this.compiled = Objects.requireNonNull(value, "compiled rules");
             this.source = null;
+            return this;
+        }
+
+        /**
+         * Sets where compiled rules are cached between runs; default {@link RuleCache#defaultCache()}, and
+         * {@link RuleCache#disabled()} compiles every time.
+         */
+        public Builder cache(RuleCache value) {
+            this.cache = Objects.requireNonNull(value, "rule cache");
             return this;
         }
 
@@ -281,7 +293,7 @@ public final class Advisor implements AutoCloseable {
             CompiledRules rules = compiled;
             if (rules == null) {
                 RuleSource ruleSource = source != null ? source : RuleSource.resolve(null);
-                rules = RuleLoader.load(ruleSource);
+                rules = RuleLoader.load(ruleSource, cache != null ? cache : RuleCache.defaultCache());
             }
             Advisor advisor = new Advisor(rules, new SessionRunner(maxFirings, timeLimit.toNanos()), reloadListener,
                     pricing, savings, maxCycles);

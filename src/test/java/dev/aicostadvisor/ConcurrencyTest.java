@@ -99,6 +99,9 @@ class ConcurrencyTest {
         }
         assertThat(expected.get("throwing rule").failure()).startsWith("rule \"" + FaultyRules.THROWING_RULE + "\" failed");
         assertThat(expected.get("looping rule").failure()).contains("stopped after 500 rule firings");
-        assertThat(EvaluationLimitsTest.openSessions(advisor.rules().kieBase())).isEmpty();
+        assertThat(EvaluationLimitsTest.openSessions(advisor.rules().kieBase()))
+                .as("sessions kept idle in the pool, at most one per thread").hasSizeLessThanOrEqualTo(THREADS);
+        advisor.close();
+        assertThat(EvaluationLimitsTest.openSessions(advisor.rules().kieBase())).as("sessions after close()").isEmpty();
     }
 }

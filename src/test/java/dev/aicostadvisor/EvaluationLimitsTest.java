@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.List;
 
 import org.drools.kiesession.rulebase.SessionsAwareKnowledgeBase;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,16 @@ class EvaluationLimitsTest {
     private static final Scenario SLOW = FaultyRules.triggering(SAAS, FaultyRules.SLOW_TRIGGER);
     private static final Scenario THROWING = FaultyRules.throwing(SAAS);
 
+    /**
+     * Closes the advisor and checks that the KieBase holds no session that was not there before: the failed
+     * evaluations disposed of theirs, and closing disposed of the pool's idle ones.
+     */
+    private static void assertNoSessionLeft(Advisor advisor, List<?> before) {
+        advisor.close();
+        List<Object> after = List.copyOf(openSessions(RULES.kieBase()));
+        assertThat(after).as("sessions after the test, against those before it").isSubsetOf(before);
+    }
+
     /** Returns the sessions that a KieBase still holds: those created and not yet disposed. */
     static Collection<?> openSessions(KieBase kieBase) {
         return ((SessionsAwareKnowledgeBase) kieBase).getKieSessions();
@@ -34,6 +45,7 @@ class EvaluationLimitsTest {
 
     @Test
     void loopingRuleStopsAtFiringLimit() {
+        List<?> before = List.copyOf(openSessions(RULES.kieBase()));
         Advisor advisor = Advisor.builder().rules(RULES).maxFirings(500).build();
 
         EvaluationException error = catchThrowableOfType(EvaluationException.class, () -> advisor.evaluate(LOOPING));
@@ -44,7 +56,7 @@ class EvaluationLimitsTest {
                 + ". A rule that modifies a fact it matches fires again each time: add no-loop or a guard condition");
         assertThat(error.rule()).isEqualTo(FaultyRules.LOOPING_RULE);
         assertThat(error.scenario()).isEqualTo("Test trigger: loop");
-        assertThat(openSessions(RULES.kieBase())).isEmpty();
+        assertNoSessionLeft(advisor, before);
     }
 
     @Test
@@ -62,6 +74,7 @@ class EvaluationLimitsTest {
     void slowRuleStopsAtTimeLimit() {
         // The slow rule sleeps 20 ms per firing and never stops, so 1,000,000 firings would take over
         // five hours: only the time limit can end this evaluation.
+        List<?> before = List.copyOf(openSessions(RULES.kieBase()));
         Advisor advisor = Advisor.builder().rules(RULES).maxFirings(1_000_000).timeLimit(Duration.ofMillis(100)).build();
 
         EvaluationException error = catchThrowableOfType(EvaluationException.class, () -> advisor.evaluate(SLOW));
@@ -70,11 +83,12 @@ class EvaluationLimitsTest {
                 + "the rules that fired last: ");
         assertThat(error.getMessage()).endsWith("\"" + FaultyRules.SLOW_RULE + "\"");
         assertThat(error.rule()).isEqualTo(FaultyRules.SLOW_RULE);
-        assertThat(openSessions(RULES.kieBase())).isEmpty();
+        assertNoSessionLeft(advisor, before);
     }
 
     @Test
     void throwingRuleNamesRuleAndScenario() {
+        List<?> before = List.copyOf(openSessions(RULES.kieBase()));
         Advisor advisor = Advisor.builder().rules(RULES).build();
 
         EvaluationException error = catchThrowableOfType(EvaluationException.class, () -> advisor.evaluate(THROWING));
@@ -84,11 +98,12 @@ class EvaluationLimitsTest {
         assertThat(error.rule()).isEqualTo(FaultyRules.THROWING_RULE);
         assertThat(error.scenario()).isEqualTo("Large budget");
         assertThat(error.getCause()).isInstanceOf(IllegalStateException.class);
-        assertThat(openSessions(RULES.kieBase())).isEmpty();
+        assertNoSessionLeft(advisor, before);
     }
 
     @Test
     void evaluationAfterFailuresIsUnaffected() {
+        List<?> before = List.copyOf(openSessions(RULES.kieBase()));
         Advisor advisor = Advisor.builder().rules(RULES).maxFirings(500).timeLimit(Duration.ofMillis(100)).build();
         Evaluation expected = TestRules.advisor().evaluate(SAAS);
 
@@ -101,7 +116,7 @@ class EvaluationLimitsTest {
             assertThat(after.notes()).as("notes after %s", failing.getName()).isEqualTo(expected.notes());
             assertThat(after.ruleFirings()).as("firings after %s", failing.getName()).isEqualTo(expected.ruleFirings());
         }
-        assertThat(openSessions(RULES.kieBase())).isEmpty();
+        assertNoSessionLeft(advisor, before);
     }
 
     @Test

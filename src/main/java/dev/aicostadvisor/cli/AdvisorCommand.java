@@ -22,7 +22,7 @@ import picocli.CommandLine.ParseResult;
                 "through its four phases and the success check. The rules are read at run time from --rules DIR,",
                 "else from ./rules, else from the copy bundled in the jar."},
         subcommands = {RunCommand.class, CheckCommand.class, ValidateCommand.class, ExplainCommand.class,
-                CoverageCommand.class, DiffCommand.class, CommandLine.HelpCommand.class},
+                CoverageCommand.class, DiffCommand.class, SweepCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:all is well",

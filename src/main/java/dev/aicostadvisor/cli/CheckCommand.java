@@ -10,8 +10,6 @@ import dev.aicostadvisor.Advisor;
 import dev.aicostadvisor.Evaluation;
 import dev.aicostadvisor.EvaluationException;
 import dev.aicostadvisor.model.Expectation;
-import dev.aicostadvisor.rules.RuleLoader;
-import dev.aicostadvisor.rules.RuleSource;
 import dev.aicostadvisor.scenario.InvalidScenarioException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -72,7 +70,7 @@ final class CheckCommand implements Callable<Integer> {
         common.applyLogging();
         List<String> paths = inputs.isEmpty() ? List.of("scenarios") : inputs;
         Advisor.Builder builder = limits.applyTo(Advisor.builder());
-        Advisor advisor = forecast.configure(builder, RuleLoader.load(RuleSource.resolve(common.rules))).build();
+        Advisor advisor = forecast.configure(builder, common.loadRules()).build();
         PrintWriter out = spec.commandLine().getOut();
         int passed = 0;
         int failed = 0;

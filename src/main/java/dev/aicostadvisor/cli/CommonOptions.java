@@ -2,6 +2,10 @@ package dev.aicostadvisor.cli;
 
 import java.nio.file.Path;
 
+import dev.aicostadvisor.rules.CompiledRules;
+import dev.aicostadvisor.rules.RuleCache;
+import dev.aicostadvisor.rules.RuleLoader;
+import dev.aicostadvisor.rules.RuleSource;
 import picocli.CommandLine.Option;
 
 /** Options shared by every subcommand that loads rules. */
@@ -11,6 +15,14 @@ final class CommonOptions {
             description = "Rules folder to load. Default: ./rules when it exists, else the rules bundled in the jar.")
     Path rules;
 
+    @Option(names = "--cache-dir", paramLabel = "DIR",
+            description = {"Folder for compiled rules, so that unchanged rules load without compiling.",
+                    "Default: $ADVISOR_CACHE_DIR, else $XDG_CACHE_HOME/ai-cost-advisor, else ~/.cache/ai-cost-advisor."})
+    Path cacheDir;
+
+    @Option(names = "--no-cache", description = "Compile the rules, without using the compiled-rules cache or the copy precompiled in the jar.")
+    boolean noCache;
+
     @Option(names = {"-q", "--quiet"}, description = "Log only warnings and errors on standard error.")
     boolean quiet;
 
@@ -19,5 +31,16 @@ final class CommonOptions {
 
     void applyLogging() {
         Logging.configure(quiet, verbose);
+    }
+
+    /** Loads the rules chosen by {@code --rules}, through the cache chosen by {@code --cache-dir} and {@code --no-cache}. */
+    CompiledRules loadRules() {
+        RuleCache cache = RuleCache.defaultCache();
+        if (noCache) {
+            cache = RuleCache.disabled();
+        } else if (cacheDir != null) {
+            cache = RuleCache.at(cacheDir);
+        }
+        return RuleLoader.load(RuleSource.resolve(rules), cache);
     }
 }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Where a command writes its report: standard output, or a file that appears only when the command
@@ -34,7 +35,9 @@ final class OutputTarget implements AutoCloseable {
         Path absolute = destination.toAbsolutePath();
         Path folder = absolute.getParent();
         try {
-            Path temporary = Files.createTempFile(folder, "." + absolute.getFileName(), ".partial");
+            // Files.createFile, unlike createTempFile, gives the file the permissions of the user's umask.
+            Path temporary = Files.createFile(folder.resolve("." + absolute.getFileName() + "."
+                    + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1) + ".partial"));
             return new OutputTarget(absolute, temporary,
                     new PrintWriter(Files.newBufferedWriter(temporary, StandardCharsets.UTF_8), false));
         } catch (IOException e) {

@@ -12,8 +12,6 @@ import dev.aicostadvisor.report.JsonReport;
 import dev.aicostadvisor.report.MarkdownReport;
 import dev.aicostadvisor.report.ReportFormat;
 import dev.aicostadvisor.report.TextReport;
-import dev.aicostadvisor.rules.RuleLoader;
-import dev.aicostadvisor.rules.RuleSource;
 import dev.aicostadvisor.scenario.InvalidScenarioException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -99,7 +97,7 @@ final class RunCommand implements Callable<Integer> {
                     continue;
                 }
                 if (advisor == null) {
-                    advisor = forecast.configure(builder, RuleLoader.load(RuleSource.resolve(common.rules))).build();
+                    advisor = forecast.configure(builder, common.loadRules()).build();
                 }
                 Evaluation evaluation;
                 try {

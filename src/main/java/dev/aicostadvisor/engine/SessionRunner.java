@@ -28,8 +28,9 @@ import dev.aicostadvisor.model.Scenario;
 
 /**
  * Runs one evaluation in its own session: inserts the scenario's facts, fires the agenda group of each
- * phase in flowchart order, and collects the recommendations and notes. The session is disposed in every
- * case, also when a rule throws or the firing limits are hit.
+ * phase in flowchart order, and collects the recommendations and notes. The session is released in every
+ * case, also when a rule throws or the firing limits are hit: back to the {@link SessionPool} after a
+ * completed evaluation, destroyed after a failed one.
  */
 public final class SessionRunner {
 
@@ -37,6 +38,7 @@ public final class SessionRunner {
 
     private final int maxFirings;
     private final long timeLimitNanos;
+    private final SessionPool sessions = new SessionPool();
 
     /**
      * @param maxFirings     the most rule firings one evaluation may take
@@ -81,7 +83,8 @@ public final class SessionRunner {
      */
     public Evaluation run(KieBase kieBase, Scenario scenario, List<Phase> phases, Collection<?> extraFacts,
                           PhaseHook hook, AgendaEventListener listener) {
-        KieSession session = kieBase.newKieSession();
+        KieSession session = sessions.open(kieBase);
+        boolean completed = false;
         FiringGuard guard = new FiringGuard(maxFirings, System.nanoTime() + timeLimitNanos);
         InsertionRecorder insertions = new InsertionRecorder();
         try {
@@ -97,15 +100,22 @@ public final class SessionRunner {
                 }
                 firePhase(session, phase, scenario, guard);
             }
-            return collect(scenario, insertions, guard.firings());
+            Evaluation evaluation = collect(scenario, insertions, guard.firings());
+            completed = true;
+            return evaluation;
         } catch (ConsequenceException e) {
             String rule = e.getMatch() == null ? null : e.getMatch().getRule().getName();
             Throwable cause = e.getCause() == null ? e : e.getCause();
             throw new EvaluationException("rule \"" + rule + "\" failed on scenario '" + scenario.getName() + "': "
                     + cause.getClass().getSimpleName() + ": " + cause.getMessage(), scenario.getName(), rule, cause);
         } finally {
-            session.dispose();
+            SessionPool.release(session, completed);
         }
+    }
+
+    /** Disposes of the pooled idle sessions; the runner opens a new pool if it evaluates again. */
+    public void shutdown() {
+        sessions.shutdown();
     }
 
     private static void insertFacts(KieSession session, Scenario scenario, Collection<?> extraFacts) {

@@ -30,7 +30,7 @@ public final class PricingFiles {
                 .map(text -> PricingReader.parse(text, location(source, PRICING)))
                 .orElseGet(() -> {
                     LOG.debug("No {} in {}; using the bundled catalogue", PRICING, source.description());
-                    return PricingReader.parse(bundled(PRICING), "bundled " + PRICING);
+                    return bundledCatalogue();
                 });
     }
 
@@ -38,7 +38,17 @@ public final class PricingFiles {
     public static SavingsTable savingsFor(RuleSource source) {
         return source.dataFile(SAVINGS)
                 .map(text -> SavingsTable.parse(text, location(source, SAVINGS)))
-                .orElseGet(() -> SavingsTable.parse(bundled(SAVINGS), "bundled " + SAVINGS));
+                .orElseGet(PricingFiles::bundledSavings);
+    }
+
+    /** Reads the pricing catalogue bundled in the jar. */
+    public static PricingCatalogue bundledCatalogue() {
+        return PricingReader.parse(bundled(PRICING), "bundled " + PRICING);
+    }
+
+    /** Reads the savings table bundled in the jar. */
+    public static SavingsTable bundledSavings() {
+        return SavingsTable.parse(bundled(SAVINGS), "bundled " + SAVINGS);
     }
 
     private static String location(RuleSource source, String name) {

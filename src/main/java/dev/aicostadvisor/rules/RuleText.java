@@ -2,18 +2,17 @@ package dev.aicostadvisor.rules;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
-import java.util.Locale;
 
 /**
  * Formats values for the rationale that rules write. Rules import these as functions, for example
  * {@code import function dev.aicostadvisor.rules.RuleText.usd;}. Every method accepts {@code null} and
  * prints "not measured" for it.
+ *
+ * <p>Rules call these on every evaluation, so they group digits by hand instead of building a
+ * {@code DecimalFormat} each time; the output is the same as {@code DecimalFormat("#,##0")} in English.
  */
 public final class RuleText {
 
-    private static final DecimalFormatSymbols ENGLISH = DecimalFormatSymbols.getInstance(Locale.ENGLISH);
     private static final String NOT_MEASURED = "not measured";
     private static final BigDecimal THOUSAND = new BigDecimal("1000");
 
@@ -47,7 +46,8 @@ public final class RuleText {
 
     /** Formats a whole number with thousands separators: "40,000,000". */
     public static String count(long value) {
-        return new DecimalFormat("#,##0", ENGLISH).format(value);
+        String digits = Long.toString(value);
+        return value < 0 ? "-" + group(digits.substring(1)) : group(digits);
     }
 
     /** Formats a percentage given in percent: "42%", "87.5%". */
@@ -93,14 +93,26 @@ public final class RuleText {
      */
     private static String decimal(BigDecimal value, int maxDecimals, boolean money) {
         BigDecimal rounded = value.setScale(maxDecimals, RoundingMode.HALF_UP).stripTrailingZeros();
-        DecimalFormat format = new DecimalFormat("#,##0", ENGLISH);
-        format.setRoundingMode(RoundingMode.HALF_UP);
         int scale = Math.max(rounded.scale(), 0);
-        if (scale > 0) {
-            int decimals = money ? Math.max(scale, 2) : scale;
-            format.setMinimumFractionDigits(decimals);
-            format.setMaximumFractionDigits(decimals);
+        int decimals = scale > 0 && money ? Math.max(scale, 2) : scale;
+        String plain = rounded.setScale(decimals, RoundingMode.UNNECESSARY).abs().toPlainString();
+        int point = plain.indexOf('.');
+        String whole = point < 0 ? group(plain) : group(plain.substring(0, point)) + plain.substring(point);
+        return rounded.signum() < 0 ? "-" + whole : whole;
+    }
+
+    /** Inserts a comma between each group of three digits of a run of digits: "40000000" to "40,000,000". */
+    private static String group(String digits) {
+        int length = digits.length();
+        if (length <= 3) {
+            return digits;
         }
-        return format.format(rounded);
+        StringBuilder grouped = new StringBuilder(length + length / 3);
+        int first = length % 3 == 0 ? 3 : length % 3;
+        grouped.append(digits, 0, first);
+        for (int i = first; i < length; i += 3) {
+            grouped.append(',').append(digits, i, i + 3);
+        }
+        return grouped.toString();
     }
 }
