@@ -47,7 +47,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 "  workload.pattern, gpuFleet.gpus, gpuFleet.utilizationPercent,",
                 "  gpuFleet.hourlyCostUsd, metrics.costPerMillionTokensUsd,",
                 "  metrics.targetCostPerMillionTokensUsd, metrics.latencyP95Ms, metrics.roi,",
-                "  metrics.cacheHitRate"},
+                "  metrics.cacheHitRate, forecast.inputTokenShare, forecast.batchShare,",
+                "  forecast.weeklyGrowthPercent"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:the sweep completed",
@@ -104,7 +105,8 @@ final class SweepCommand implements Callable<Integer> {
                 axes.add(SweepAxis.parse(specification, base));
             }
             checkCounts();
-            Advisor advisor = Advisor.builder().rules(common.loadRules()).build();
+            // The sweep tabulates the outcomes of each scenario's own evaluation, so the iterate loop is left out.
+            Advisor advisor = Advisor.builder().rules(common.loadRules()).maxCycles(0).build();
             sweep = new Sweep(advisor, base, axes, threads);
             if (sample == null && sweep.gridSize() > Sweep.MAX_GRID) {
                 throw new InvalidSweepException("the grid has " + sweep.gridSize() + " scenarios, more than " + Sweep.MAX_GRID

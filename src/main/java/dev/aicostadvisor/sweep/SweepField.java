@@ -12,6 +12,7 @@ import dev.aicostadvisor.model.Budget;
 import dev.aicostadvisor.model.BusinessDriver;
 import dev.aicostadvisor.model.BusinessImpact;
 import dev.aicostadvisor.model.DataSensitivity;
+import dev.aicostadvisor.model.ForecastInputs;
 import dev.aicostadvisor.model.GpuFleet;
 import dev.aicostadvisor.model.Metrics;
 import dev.aicostadvisor.model.Org;
@@ -53,14 +54,20 @@ public final class SweepField {
         choice("workload.impact", BusinessImpact.values(), (s, v) -> with(s, workload(s.getWorkload(), null, null, null, (BusinessImpact) v, null, null)));
         whole("workload.tokensPerMonth", (s, v) -> with(s, workload(s.getWorkload(), null, null, null, null, v, null)));
         choice("workload.pattern", WorkloadPattern.values(), (s, v) -> with(s, workload(s.getWorkload(), null, null, null, null, null, (WorkloadPattern) v)));
-        whole("gpuFleet.gpus", (s, v) -> with(s, new GpuFleet((int) (long) v, fleet(s).getUtilizationPercent(), fleet(s).getHourlyCostUsd())));
-        decimal("gpuFleet.utilizationPercent", CENT, (s, v) -> with(s, new GpuFleet(fleet(s).getGpus(), v, fleet(s).getHourlyCostUsd())));
-        decimal("gpuFleet.hourlyCostUsd", CENT, (s, v) -> with(s, new GpuFleet(fleet(s).getGpus(), fleet(s).getUtilizationPercent(), v)));
+        whole("gpuFleet.gpus", (s, v) -> with(s, new GpuFleet((int) (long) v, fleet(s).getUtilizationPercent(), fleet(s).getHourlyCostUsd(),
+                fleet(s).getGpuType())));
+        decimal("gpuFleet.utilizationPercent", CENT, (s, v) -> with(s, new GpuFleet(fleet(s).getGpus(), v, fleet(s).getHourlyCostUsd(),
+                fleet(s).getGpuType())));
+        decimal("gpuFleet.hourlyCostUsd", CENT, (s, v) -> with(s, new GpuFleet(fleet(s).getGpus(), fleet(s).getUtilizationPercent(), v,
+                fleet(s).getGpuType())));
         decimal("metrics.costPerMillionTokensUsd", CENT, (s, v) -> with(s, metrics(s.getMetrics(), 0, v)));
         decimal("metrics.targetCostPerMillionTokensUsd", CENT, (s, v) -> with(s, metrics(s.getMetrics(), 1, v)));
         decimal("metrics.latencyP95Ms", CENT, (s, v) -> with(s, metrics(s.getMetrics(), 2, v)));
         decimal("metrics.roi", CENT, (s, v) -> with(s, metrics(s.getMetrics(), 3, v)));
         decimal("metrics.cacheHitRate", THOUSANDTH, (s, v) -> with(s, metrics(s.getMetrics(), 4, v)));
+        decimal("forecast.inputTokenShare", THOUSANDTH, (s, v) -> with(s, forecast(s.getForecast(), v, null, null)));
+        decimal("forecast.batchShare", THOUSANDTH, (s, v) -> with(s, forecast(s.getForecast(), null, v, null)));
+        decimal("forecast.weeklyGrowthPercent", CENT, (s, v) -> with(s, forecast(s.getForecast(), null, null, v)));
     }
 
     private final String name;
@@ -167,6 +174,8 @@ public final class SweepField {
             builder.gpuFleet(fleet);
         } else if (fact instanceof Metrics metrics) {
             builder.metrics(metrics);
+        } else if (fact instanceof ForecastInputs forecast) {
+            builder.forecast(forecast);
         }
         return builder.build();
     }
@@ -188,6 +197,13 @@ public final class SweepField {
     }
 
     /** Copies metrics with the value at one position replaced, in constructor order. */
+    /** Copies the forecast inputs with one of their figures replaced; {@code null} keeps a figure. */
+    private static ForecastInputs forecast(ForecastInputs old, BigDecimal inputTokenShare, BigDecimal batchShare, BigDecimal weeklyGrowthPercent) {
+        return new ForecastInputs(inputTokenShare != null ? inputTokenShare : old.getInputTokenShare(), old.getModels(),
+                batchShare != null ? batchShare : old.getBatchShare(),
+                weeklyGrowthPercent != null ? weeklyGrowthPercent : old.getWeeklyGrowthPercent(), old.getHistory());
+    }
+
     private static Metrics metrics(Metrics old, int position, BigDecimal value) {
         List<BigDecimal> values = new ArrayList<>(Arrays.asList(old.getCostPerMillionTokensUsd(), old.getTargetCostPerMillionTokensUsd(),
                 old.getLatencyP95Ms(), old.getRoi(), old.getCacheHitRate()));
