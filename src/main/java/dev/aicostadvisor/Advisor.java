@@ -2,8 +2,10 @@ package dev.aicostadvisor;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.kie.api.KieBase;
@@ -135,11 +137,21 @@ public final class Advisor implements AutoCloseable {
         Forecasting parts = forecastingFor(compiled);
         KieBase kieBase = compiled.kieBase();
         Forecast forecast = parts.forecaster().forecast(scenario);
-        SessionRunner.PhaseHook savingsBeforePhase4 = (phase, nodes) -> phase == Phase.PHASE_4
-                ? List.of(parts.estimator().estimate(scenario, forecast, nodes))
-                : List.of();
+        SavingsEstimate[] beforePhase4 = new SavingsEstimate[1];
+        Set<String> reachedBeforePhase4 = new HashSet<>();
+        SessionRunner.PhaseHook savingsBeforePhase4 = (phase, nodes) -> {
+            if (phase != Phase.PHASE_4) {
+                return List.of();
+            }
+            reachedBeforePhase4.addAll(nodes);
+            beforePhase4[0] = parts.estimator().estimate(scenario, forecast, nodes);
+            return List.of(beforePhase4[0]);
+        };
         Evaluation evaluation = runner.run(kieBase, scenario, List.of(Phase.values()), List.of(forecast), savingsBeforePhase4, listener);
-        SavingsEstimate savings = parts.estimator().estimate(scenario, forecast, evaluation.nodes());
+        // The estimate made before Phase 4 stands unless a later outcome, such as Optimize2, brings a range of its own.
+        boolean changed = beforePhase4[0] == null || evaluation.nodes().stream()
+                .anyMatch(node -> !reachedBeforePhase4.contains(node) && parts.estimator().hasRange(node));
+        SavingsEstimate savings = changed ? parts.estimator().estimate(scenario, forecast, evaluation.nodes()) : beforePhase4[0];
         return evaluation.withForecast(forecast, savings, parts.iterateLoop().iterate(kieBase, evaluation, forecast));
     }
 

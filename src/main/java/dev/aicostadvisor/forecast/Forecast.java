@@ -2,6 +2,7 @@ package dev.aicostadvisor.forecast;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The cost forecast of one scenario. It is computed before the rules fire and inserted as a fact, so that
@@ -23,12 +24,13 @@ public final class Forecast {
     private final List<ProjectedWeek> projection;
     private final List<VarianceWeek> variance;
     private final BreakEven breakEven;
-    private final List<String> assumptions;
+    private final Supplier<List<String>> assumptionWriter;
+    private volatile List<String> assumptions;
 
     Forecast(long tokensPerMonth, BigDecimal inputTokenShare, BigDecimal cacheHitRate, BigDecimal batchShare,
              List<ClassCost> classCosts, BigDecimal tokenSpendUsd, GpuCost gpu, BigDecimal totalMonthlyUsd,
              BigDecimal weeklyGrowthPercent, List<ProjectedWeek> projection, List<VarianceWeek> variance,
-             BreakEven breakEven, List<String> assumptions) {
+             BreakEven breakEven, Supplier<List<String>> assumptionWriter) {
         this.tokensPerMonth = tokensPerMonth;
         this.inputTokenShare = inputTokenShare;
         this.cacheHitRate = cacheHitRate;
@@ -41,7 +43,7 @@ public final class Forecast {
         this.projection = List.copyOf(projection);
         this.variance = List.copyOf(variance);
         this.breakEven = breakEven;
-        this.assumptions = List.copyOf(assumptions);
+        this.assumptionWriter = assumptionWriter;
     }
 
     public long getTokensPerMonth() {
@@ -152,6 +154,11 @@ public final class Forecast {
 
     /** Returns the defaults and prices the forecast relied on, as sentences for the report. */
     public List<String> getAssumptions() {
-        return assumptions;
+        List<String> written = assumptions;
+        if (written == null) {
+            written = List.copyOf(assumptionWriter.get());
+            assumptions = written;
+        }
+        return written;
     }
 }

@@ -64,30 +64,53 @@ public final class Forecaster {
      */
     public Forecast forecast(Scenario scenario, BigDecimal tokenPriceFactor) {
         ForecastInputs inputs = scenario.getForecast();
-        List<String> assumptions = new ArrayList<>();
         BigDecimal inputShare = inputs.inputTokenShareOrDefault();
         BigDecimal cacheHitRate = scenario.getMetrics().getCacheHitRate() != null ? scenario.getMetrics().getCacheHitRate() : BigDecimal.ZERO;
         BigDecimal batchShare = inputs.batchShareOrDefault();
         BigDecimal growth = inputs.weeklyGrowthPercentOrDefault();
-        describeInputs(scenario, inputs, inputShare, cacheHitRate, batchShare, growth, assumptions);
 
         long tokens = scenario.getWorkload().getTokensPerMonth();
-        List<ClassCost> classes = classCosts(scenario, tokens, inputShare, cacheHitRate, batchShare, tokenPriceFactor, assumptions);
+        List<ClassCost> classes = classCosts(scenario, tokens, inputShare, cacheHitRate, batchShare, tokenPriceFactor);
+        BigDecimal tokenSpend = classes.stream().map(ClassCost::monthlyUsd).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+
+        GpuCost gpu = gpuCost(scenario);
+        BigDecimal total = gpu == null ? tokenSpend : tokenSpend.add(gpu.monthlyUsd());
+
+        // The assumptions are sentences for reports only, so they are written when a report asks for them.
+        return new Forecast(tokens, inputShare, cacheHitRate, batchShare, classes, tokenSpend, gpu, total, growth,
+                project(total, growth), variance(inputs.getHistory()), breakEven(classes, tokens, inputShare),
+                () -> assumptions(scenario, classes, tokenPriceFactor));
+    }
+
+    /** Writes the defaults and prices a forecast relied on, as sentences. */
+    private List<String> assumptions(Scenario scenario, List<ClassCost> classes, BigDecimal tokenPriceFactor) {
+        ForecastInputs inputs = scenario.getForecast();
+        List<String> assumptions = new ArrayList<>();
+        describeInputs(scenario, inputs, inputs.inputTokenShareOrDefault(),
+                scenario.getMetrics().getCacheHitRate() != null ? scenario.getMetrics().getCacheHitRate() : BigDecimal.ZERO,
+                inputs.batchShareOrDefault(), inputs.weeklyGrowthPercentOrDefault(), assumptions);
+        for (ClassCost cost : classes) {
+            ModelPrice price = cost.price();
+            String key = cost.sizeClass().key();
+            assumptions.add(capitalised(key) + " queries are priced at " + price.id()
+                    + (cost.defaultModel() ? " (the catalogue's default; set forecast.models." + key + ")" : "")
+                    + ": " + RuleText.usd(price.inputPerMillionUsd()) + " input, " + RuleText.usd(price.outputPerMillionUsd())
+                    + " output per million tokens" + optionalPrices(price) + ". Source: " + price.source() + ".");
+        }
         if (tokenPriceFactor.compareTo(BigDecimal.ONE) != 0) {
             assumptions.add("Token prices are multiplied by " + tokenPriceFactor.setScale(4, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString()
                     + ", the share that the applied optimisations leave.");
         }
-        BigDecimal tokenSpend = classes.stream().map(ClassCost::monthlyUsd).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
-
-        GpuCost gpu = gpuCost(scenario, assumptions);
-        BigDecimal total = gpu == null ? tokenSpend : tokenSpend.add(gpu.monthlyUsd());
-
-        return new Forecast(tokens, inputShare, cacheHitRate, batchShare, classes, tokenSpend, gpu, total, growth,
-                project(total, growth), variance(inputs.getHistory()), breakEven(classes, tokens, inputShare), assumptions);
+        GpuFleet fleet = scenario.getGpuFleet();
+        if (fleet != null) {
+            assumptions.add("The GPU fleet costs " + fleet.getGpus() + " GPUs x " + RuleText.usd(fleet.getHourlyCostUsd())
+                    + " an hour x " + HOURS_PER_MONTH + " hours a month, from the scenario.");
+        }
+        return assumptions;
     }
 
     private List<ClassCost> classCosts(Scenario scenario, long tokens, BigDecimal inputShare, BigDecimal cacheHitRate,
-                                       BigDecimal batchShare, BigDecimal tokenPriceFactor, List<String> assumptions) {
+                                       BigDecimal batchShare, BigDecimal tokenPriceFactor) {
         QueryMix mix = scenario.getWorkload().getQueryMix();
         List<ClassCost> classes = new ArrayList<>();
         for (SizeClass sizeClass : SizeClass.values()) {
@@ -105,17 +128,13 @@ public final class Forecaster {
             BigDecimal cost = tokenCost(classTokens, price, inputShare, cacheHitRate, batchShare).multiply(tokenPriceFactor);
             classes.add(new ClassCost(sizeClass, price, named == null, share,
                     classTokens.setScale(0, RoundingMode.HALF_UP).longValueExact(), Money.cents(cost)));
-            assumptions.add(capitalised(sizeClass.key()) + " queries are priced at " + price.id()
-                    + (named == null ? " (the catalogue's default; set forecast.models." + sizeClass.key() + ")" : "")
-                    + ": " + RuleText.usd(price.inputPerMillionUsd()) + " input, " + RuleText.usd(price.outputPerMillionUsd())
-                    + " output per million tokens" + optionalPrices(price) + ". Source: " + price.source() + ".");
         }
         return classes;
     }
 
     /** Prices tokens: cached input at the cached rate, batch traffic at batch rates, the rest at regular rates. */
     static BigDecimal tokenCost(BigDecimal tokens, ModelPrice price, BigDecimal inputShare, BigDecimal cacheHitRate, BigDecimal batchShare) {
-        BigDecimal millions = tokens.divide(Money.MILLION, Money.CONTEXT);
+        BigDecimal millions = tokens.movePointLeft(6);
         BigDecimal inputMillions = millions.multiply(inputShare);
         BigDecimal outputMillions = millions.subtract(inputMillions);
         BigDecimal interactive = BigDecimal.ONE.subtract(batchShare);
@@ -146,7 +165,7 @@ public final class Forecaster {
                         + " model but does not list it"));
     }
 
-    private GpuCost gpuCost(Scenario scenario, List<String> assumptions) {
+    private GpuCost gpuCost(Scenario scenario) {
         GpuFleet fleet = scenario.getGpuFleet();
         if (fleet == null) {
             return null;
@@ -159,21 +178,19 @@ public final class Forecaster {
                     + (suggestion == null ? "; it lists " + String.join(", ", known) : "; did you mean '" + suggestion + "'?"));
         }
         BigDecimal monthly = Money.cents(BigDecimal.valueOf(fleet.getGpus()).multiply(fleet.getHourlyCostUsd()).multiply(HOURS_PER_MONTH));
-        BigDecimal idleShare = Money.HUNDRED.subtract(fleet.getUtilizationPercent()).divide(Money.HUNDRED, Money.CONTEXT);
+        BigDecimal idleShare = Money.HUNDRED.subtract(fleet.getUtilizationPercent()).movePointLeft(2);
         BigDecimal idle = Money.cents(monthly.multiply(idleShare));
-        assumptions.add("The GPU fleet costs " + fleet.getGpus() + " GPUs x " + RuleText.usd(fleet.getHourlyCostUsd())
-                + " an hour x " + HOURS_PER_MONTH + " hours a month, from the scenario.");
         return new GpuCost(fleet.getGpus(), fleet.getHourlyCostUsd(), monthly, fleet.getUtilizationPercent(), idle);
     }
 
     /** Grows this month's forecast week by week: week w runs at total x (1 + growth)^(w - 1) a month. */
     private static List<ProjectedWeek> project(BigDecimal total, BigDecimal growthPercent) {
-        BigDecimal factor = BigDecimal.ONE.add(growthPercent.divide(Money.HUNDRED, Money.CONTEXT));
+        BigDecimal factor = BigDecimal.ONE.add(growthPercent.movePointLeft(2));
         List<ProjectedWeek> weeks = new ArrayList<>();
         BigDecimal rate = total;
         for (int week = 1; week <= PROJECTION_WEEKS; week++) {
             BigDecimal monthly = Money.cents(rate);
-            BigDecimal weekly = Money.cents(monthly.multiply(MONTHS_PER_YEAR).divide(WEEKS_PER_YEAR, Money.CONTEXT));
+            BigDecimal weekly = monthly.multiply(MONTHS_PER_YEAR).divide(WEEKS_PER_YEAR, 2, RoundingMode.HALF_UP);
             weeks.add(new ProjectedWeek(week, monthly, weekly));
             rate = rate.multiply(factor, Money.CONTEXT);
         }

@@ -31,6 +31,11 @@ public final class SavingsEstimator {
         this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
     }
 
+    /** Tells whether a node brings a saving or an extra cost, so that reaching it changes an estimate. */
+    public boolean hasRange(String node) {
+        return table.saving(node).isPresent() || table.extraCost(node).isPresent();
+    }
+
     /** Estimates the savings of the nodes reached so far; nodes without a range are ignored. */
     public SavingsEstimate estimate(Scenario scenario, Forecast forecast, Collection<String> reached) {
         List<TechniqueSaving> savings = new ArrayList<>();
