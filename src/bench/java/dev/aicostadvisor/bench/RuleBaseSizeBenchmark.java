@@ -68,8 +68,8 @@ public class RuleBaseSizeBenchmark {
             }
             files.add(new RuleFile(phase.group() + "/generated_extra.drl", "generated/" + phase.group() + "/generated_extra.drl", drl.toString()));
         }
-        advisor = Advisor.builder().rules(RuleCompiler.compile(RuleSource.of("shipped rules and " + extraRules + " extra", files))).build();
-        Advisor plainRules = Advisor.builder().rules(RuleCompiler.compile(shipped)).build();
+        advisor = Advisor.builder().rules(RuleCompiler.compile(RuleSource.of("shipped rules and " + extraRules + " extra", files))).maxCycles(0).build();
+        Advisor plainRules = Advisor.builder().rules(RuleCompiler.compile(shipped)).maxCycles(0).build();
         for (Scenario scenario : fixtures) {
             if (!advisor.evaluate(scenario).recommendations().equals(plainRules.evaluate(scenario).recommendations())) {
                 throw new IllegalStateException("an extra rule changed the outcomes of '" + scenario.getName() + "'");
