@@ -35,12 +35,14 @@ final class CommonOptions {
 
     /** Loads the rules chosen by {@code --rules}, through the cache chosen by {@code --cache-dir} and {@code --no-cache}. */
     CompiledRules loadRules() {
-        RuleCache cache = RuleCache.defaultCache();
+        return RuleLoader.load(RuleSource.resolve(rules), cache());
+    }
+
+    /** Returns the compiled-rules cache that --cache-dir and --no-cache select. */
+    RuleCache cache() {
         if (noCache) {
-            cache = RuleCache.disabled();
-        } else if (cacheDir != null) {
-            cache = RuleCache.at(cacheDir);
+            return RuleCache.disabled();
         }
-        return RuleLoader.load(RuleSource.resolve(rules), cache);
+        return cacheDir != null ? RuleCache.at(cacheDir) : RuleCache.defaultCache();
     }
 }

@@ -54,8 +54,9 @@ final class CoverageCommand implements Callable<Integer> {
         common.applyLogging();
         List<String> paths = inputs.isEmpty() ? List.of("scenarios") : inputs;
         RuleSource source = RuleSource.resolve(common.rules);
-        CompiledRules rules = RuleLoader.load(source);
-        Advisor advisor = Advisor.builder().rules(rules).build();
+        CompiledRules rules = RuleLoader.load(source, common.cache());
+        // Coverage counts the firings of each scenario's own evaluation, so the iterate loop is left out.
+        Advisor advisor = Advisor.builder().rules(rules).maxCycles(0).build();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
 

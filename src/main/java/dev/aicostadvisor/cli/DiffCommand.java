@@ -97,15 +97,17 @@ final class DiffCommand implements Callable<Integer> {
             }
             CompiledRules baseCompiled;
             try {
-                baseCompiled = RuleLoader.load(baseRules.source());
+                baseCompiled = RuleLoader.load(baseRules.source(), common.cache());
             } catch (InvalidRulesException e) {
                 err.println("error: the base rules, " + baseRules.description() + ", do not compile, so there is nothing to compare with: "
                         + e.getMessage());
                 err.flush();
                 return ExitCodes.INVALID_INPUT;
             }
-            CompiledRules workingCompiled = RuleLoader.load(working);
-            return compare(Advisor.builder().rules(baseCompiled).build(), Advisor.builder().rules(workingCompiled).build(), out, err);
+            CompiledRules workingCompiled = RuleLoader.load(working, common.cache());
+            // The diff compares each scenario's own outcomes and notes, so the iterate loop is left out.
+            return compare(Advisor.builder().rules(baseCompiled).maxCycles(0).build(),
+                    Advisor.builder().rules(workingCompiled).maxCycles(0).build(), out, err);
         }
     }
 

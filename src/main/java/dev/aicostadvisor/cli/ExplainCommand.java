@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -19,6 +18,7 @@ import dev.aicostadvisor.model.Scenario;
 import dev.aicostadvisor.rules.CompiledRules;
 import dev.aicostadvisor.rules.RuleLoader;
 import dev.aicostadvisor.rules.RuleSource;
+import dev.aicostadvisor.scenario.MapReader;
 import dev.aicostadvisor.scenario.ScenarioReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -78,9 +78,9 @@ final class ExplainCommand implements Callable<Integer> {
         }
 
         Scenario scenario = ScenarioReader.read(file);
-        CompiledRules rules = RuleLoader.load(RuleSource.resolve(common.rules));
+        CompiledRules rules = RuleLoader.load(RuleSource.resolve(common.rules), common.cache());
         FiringTrace trace = new FiringTrace();
-        Evaluation evaluation = Advisor.builder().rules(rules).build().evaluate(scenario, trace);
+        Evaluation evaluation = Advisor.builder().rules(rules).maxCycles(0).build().evaluate(scenario, trace);
 
         List<String> nodes;
         if (node == null) {
@@ -120,37 +120,6 @@ final class ExplainCommand implements Callable<Integer> {
     }
 
     static Optional<String> nearest(String unknown, List<String> candidates) {
-        String lowered = unknown.toLowerCase(Locale.ROOT);
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String candidate : candidates) {
-            int distance = editDistance(lowered, candidate.toLowerCase(Locale.ROOT));
-            if (distance < bestDistance) {
-                bestDistance = distance;
-                best = candidate;
-            }
-        }
-        int allowed = Math.max(2, unknown.length() / 3);
-        return bestDistance <= allowed ? Optional.of(best) : Optional.empty();
-    }
-
-    /** Counts the single-character insertions, deletions and substitutions that turn one text into the other. */
-    private static int editDistance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
+        return Optional.ofNullable(MapReader.nearest(unknown, candidates));
     }
 }

@@ -60,7 +60,7 @@ final class ValidateCommand implements Callable<Integer> {
         CompiledRules compiled = null;
         List<RuleProblem> compileProblems = new ArrayList<>();
         try {
-            compiled = RuleLoader.load(source);
+            compiled = RuleLoader.load(source, common.cache());
         } catch (InvalidRulesException e) {
             compileProblems.addAll(e.problems().isEmpty()
                     ? List.of(new RuleProblem(source.description(), 0, 0, e.getMessage()))
