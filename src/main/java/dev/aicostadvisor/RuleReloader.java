@@ -77,7 +77,7 @@ final class RuleReloader implements AutoCloseable {
         try {
             reload();
         } catch (InvalidRulesException e) {
-            LOG.error("Reloading the rules failed, so the advisor keeps the {} rules it has. {}", rules.get().ruleCount(), e.getMessage());
+            LOG.error("Reloading the rules failed, so the advisor keeps the {} rules it has: {}", rules.get().ruleCount(), e.getMessage());
         }
     }
 

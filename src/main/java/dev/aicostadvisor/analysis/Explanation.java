@@ -101,8 +101,9 @@ public final class Explanation {
             return;
         }
         if (depth > maxDepth) {
-            out.append(indent).append(node).append(": not followed, deeper than ").append(maxDepth)
-                    .append(maxDepth == 1 ? " level\n" : " levels\n");
+            out.append(indent).append(node).append(maxDepth == 0
+                    ? ": not followed, because --depth 0 follows no earlier outcome\n"
+                    : ": not followed, deeper than " + maxDepth + (maxDepth == 1 ? " level\n" : " levels\n"));
             return;
         }
         explained.add(node);

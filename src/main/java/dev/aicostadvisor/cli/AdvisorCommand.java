@@ -18,9 +18,9 @@ import picocli.CommandLine.ParseResult;
 /** The {@code advisor} command line: the entry point of the jar. */
 @Command(name = "advisor", mixinStandardHelpOptions = true, versionProvider = AdvisorCommand.Version.class,
         description = {
-                "Recommends how to deploy, forecast and optimise AI spend, following the decision flowchart",
-                "through its four phases and the success check. The rules are read at run time from --rules DIR,",
-                "else from ./rules, else from the copy bundled in the jar."},
+                "Recommends how to deploy, forecast and optimise AI spend, following the decision flowchart "
+                        + "through its four phases and the success check. The rules are read at run time from "
+                        + "--rules DIR, else from ./rules, else from the copy bundled in the jar."},
         subcommands = {RunCommand.class, CheckCommand.class, ValidateCommand.class, ExplainCommand.class,
                 CoverageCommand.class, DiffCommand.class, SweepCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",

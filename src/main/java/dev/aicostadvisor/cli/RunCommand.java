@@ -25,8 +25,9 @@ import picocli.CommandLine.ParameterException;
 /** {@code advisor run}: evaluates scenarios and prints their path through the flowchart. */
 @Command(name = "run", sortOptions = false,
         description = {
-                "Evaluates scenarios through the four phases and the success check, and prints each outcome",
-                "with its flowchart node and the reason it was reached.",
+                "Evaluates scenarios and prints each outcome with its flowchart node, its reason and a cost forecast.",
+                "",
+                "Each scenario goes through the four phases of the decision flowchart and its success check.",
                 "",
                 "A bad scenario among several is reported on standard error and the others still run.",
                 "With several scenarios, a summary of the counts follows on standard error."},

@@ -32,10 +32,11 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code advisor sweep}: evaluates a base scenario across ranges of some of its inputs. */
 @Command(name = "sweep", sortOptions = false,
         description = {
-                "Evaluates a base scenario with some inputs varied, over every combination of",
-                "their values or a random sample of them, and prints which outcome each decision",
-                "reaches and the exact input values where an outcome changes. --csv writes the",
-                "whole grid, one row per scenario.",
+                "Evaluates a base scenario across ranges of its inputs and shows where each outcome changes.",
+                "",
+                "It evaluates every combination of the values given with --vary, or a random sample of them, "
+                        + "and prints which outcome each decision reaches and the exact input values where an outcome "
+                        + "changes. --csv writes the whole grid, one row per scenario.",
                 "",
                 "Example: advisor sweep scenarios/saas-support-assistant.yaml \\",
                 "           --vary budget.monthlyUsd=1000..500000:50 --vary org.aiEngineers=0..20",

@@ -37,7 +37,9 @@ import picocli.CommandLine.Model.CommandSpec;
 final class ValidateCommand implements Callable<Integer> {
 
     static final String NOT_LOADED = "this file is not loaded: the advisor reads only .drl files, and the data files "
-            + String.join(" and ", RuleSource.DATA_FILES) + " at the top of the folder; rename it or move it out of the rules folder";
+            + String.join(", ", RuleSource.DATA_FILES.subList(0, RuleSource.DATA_FILES.size() - 1)) + " and "
+            + RuleSource.DATA_FILES.get(RuleSource.DATA_FILES.size() - 1)
+            + " at the top of the folder; rename it or move it out of the rules folder";
 
     private static final String LABEL_FORMAT = "  %-14s %s%n";
 

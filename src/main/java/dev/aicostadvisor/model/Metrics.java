@@ -23,7 +23,7 @@ public final class Metrics {
      * @param targetCostPerMillionTokensUsd the target cost per million tokens in USD
      * @param latencyP95Ms                  measured 95th-percentile latency in milliseconds
      * @param roi                           business value per 1 USD spent
-     * @param cacheHitRate                  share of requests answered from the prompt cache, from 0 to 1
+     * @param cacheHitRate                  share of input tokens served from the prompt cache, from 0 to 1
      */
     public Metrics(BigDecimal costPerMillionTokensUsd, BigDecimal targetCostPerMillionTokensUsd, BigDecimal latencyP95Ms,
                    BigDecimal roi, BigDecimal cacheHitRate) {

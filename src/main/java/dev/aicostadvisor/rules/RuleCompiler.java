@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.drools.compiler.kie.builder.impl.InternalKieModule;
@@ -24,7 +26,11 @@ import org.kie.api.runtime.KieContainer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.aicostadvisor.model.Decision;
+import dev.aicostadvisor.model.Flowchart;
+import dev.aicostadvisor.model.FlowchartNode;
 import dev.aicostadvisor.model.Phase;
+import dev.aicostadvisor.scenario.MapReader;
 
 /**
  * Compiles a {@link RuleSource} into a KieBase with the executable model, after checking what Drools does
@@ -64,7 +70,13 @@ public final class RuleCompiler {
         }
         KieBuilder builder = services.newKieBuilder(fileSystem).buildAll(ExecutableModelProject.class);
         List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
-        problems.addAll(new ProblemLocator(source).locate(errors));
+        boolean namesChecked = problems.stream().anyMatch(problem -> problem.message().startsWith("rule name "));
+        for (RuleProblem problem : new ProblemLocator(source).locate(errors)) {
+            // The structural check already reported each repeated rule name, with the place of the first one.
+            if (!(namesChecked && problem.message().startsWith("Duplicate rule name"))) {
+                problems.add(problem);
+            }
+        }
         if (!problems.isEmpty()) {
             services.getRepository().removeKieModule(releaseId);
             throw new InvalidRulesException(source.description() + " did not compile: " + problems.size()
@@ -133,8 +145,53 @@ public final class RuleCompiler {
                             + "\" is already used at " + first.location() + ":" + first.line() + "; give each rule its own name"));
                 }
             }
+            problems.addAll(checkFlowchartIds(outline));
         }
         return problems;
+    }
+
+    private static final Pattern NODE_LITERAL = Pattern.compile("(?:new\\s+Recommendation\\s*\\(\\s*|\\bnode\\s*==\\s*)\"([^\"]*)\"");
+    private static final Pattern DECISION_LITERAL = Pattern.compile("\\bdecision\\s*==\\s*\"([^\"]*)\"");
+
+    /**
+     * Checks the node and decision ids written as text in a rule file: a misspelt id in a constraint makes a
+     * rule that never fires, and one in {@code new Recommendation(...)} fails only when the rule fires.
+     */
+    static List<RuleProblem> checkFlowchartIds(DrlOutline outline) {
+        List<RuleProblem> problems = new ArrayList<>();
+        List<String> nodes = Flowchart.nodes().stream().map(FlowchartNode::id).toList();
+        List<String> decisions = Flowchart.decisions().stream().map(Decision::id).toList();
+        for (int number = 1; number <= outline.lineCount(); number++) {
+            String line = outline.line(number);
+            if (line.trim().startsWith("//")) {
+                continue;
+            }
+            Matcher node = NODE_LITERAL.matcher(line);
+            while (node.find()) {
+                if (!nodes.contains(node.group(1))) {
+                    problems.add(unknownId(outline, number, node.start(1) + 1, "node", node.group(1), nodes));
+                }
+            }
+            Matcher decision = DECISION_LITERAL.matcher(line);
+            while (decision.find()) {
+                if (!decisions.contains(decision.group(1))) {
+                    problems.add(unknownId(outline, number, decision.start(1) + 1, "decision", decision.group(1), decisions));
+                }
+            }
+        }
+        return problems;
+    }
+
+    private static RuleProblem unknownId(DrlOutline outline, int line, int start, String kind, String id, List<String> known) {
+        String suggestion = nearest(id, known);
+        return new RuleProblem(outline.file().location(), line, start, "'" + id + "' is not a flowchart " + kind
+                + (suggestion == null ? "; the flowchart's " + kind + "s are such as " + String.join(", ", known.subList(0, 3))
+                : "; did you mean '" + suggestion + "'?"));
+    }
+
+    /** Returns the known id nearest to an unknown one, ignoring case, or {@code null} when none is near. */
+    private static String nearest(String unknown, List<String> known) {
+        return MapReader.nearest(unknown, known);
     }
 
     /** Rejects rules outside the agenda groups of the phases: the runner never focuses them, so they would never fire. */

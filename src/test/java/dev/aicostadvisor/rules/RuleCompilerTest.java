@@ -99,6 +99,32 @@ class RuleCompilerTest {
     }
 
     @Test
+    void unknownNodeIdIsLocated() {
+        String misspelt = BUDGET_RULE.replace("new Recommendation(\"SmallBudget\"", "new Recommendation(\"SmallBudgt\"");
+
+        assertThat(problemsOf(source("phase1/budget.drl", misspelt))).extracting(RuleProblem::toString)
+                .containsExactly("rules/phase1/budget.drl:11:32: 'SmallBudgt' is not a flowchart node; did you mean 'SmallBudget'?");
+    }
+
+    @Test
+    void unknownDecisionInConstraintIsLocated() {
+        String misspelt = BUDGET_RULE.replace("Budget(monthlyUsd < 10000)",
+                "exists Recommendation(decision == \"Q7\")\n    Budget(monthlyUsd < 10000)");
+
+        assertThat(problemsOf(source("phase1/budget.drl", misspelt))).extracting(RuleProblem::toString)
+                .containsExactly("rules/phase1/budget.drl:9:40: 'Q7' is not a flowchart decision; did you mean 'Q1'?");
+    }
+
+    @Test
+    void duplicateRuleNameIsReportedOnce() {
+        String twice = BUDGET_RULE + BUDGET_RULE.substring(BUDGET_RULE.indexOf("rule \"Small budget\""));
+
+        assertThat(problemsOf(source("phase1/budget.drl", twice))).extracting(RuleProblem::toString)
+                .containsExactly("rules/phase1/budget.drl:13:1: rule name \"Small budget\" is already used at "
+                        + "rules/phase1/budget.drl:6; give each rule its own name");
+    }
+
+    @Test
     void ruleOutsideEveryPhaseIsRejected() {
         String ungrouped = BUDGET_RULE.replace("    ruleflow-group \"phase1\"\n", "");
 
