@@ -8,6 +8,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.aicostadvisor.forecast.ClassCost;
+import dev.aicostadvisor.forecast.CountedSaving;
+import dev.aicostadvisor.forecast.TechniqueSaving;
 import dev.aicostadvisor.model.Budget;
 import dev.aicostadvisor.model.BusinessDriver;
 import dev.aicostadvisor.model.BusinessImpact;
@@ -23,6 +26,7 @@ import dev.aicostadvisor.model.Recommendation;
 import dev.aicostadvisor.model.Scenario;
 import dev.aicostadvisor.model.Workload;
 import dev.aicostadvisor.model.WorkloadPattern;
+import dev.aicostadvisor.report.TextReport;
 
 /** The Java API: scenarios built as objects, evaluated through a shared advisor. */
 class AdvisorTest {
@@ -140,6 +144,62 @@ class AdvisorTest {
         assertThat(withFleet.nodes()).contains("LowUtil", "Metrics2", "Adv1", "Optimize4");
         assertThat(withFleet.ofDecision("GPU1").get(0).getRationale())
                 .isEqualTo("16 GPUs at 42% utilisation, below 50%.");
+    }
+
+    @Test
+    void growthDoesNotGrowTheGpuFleet() {
+        Scenario growing = saasAssistant().toBuilder()
+                .gpuFleet(new GpuFleet(16, new BigDecimal("95"), new BigDecimal("3.00")))
+                .forecast(new dev.aicostadvisor.model.ForecastInputs(null, java.util.Map.of(), null, new BigDecimal("5"), List.of()))
+                .build();
+
+        Evaluation evaluation = ADVISOR.evaluate(growing);
+
+        // 16 GPUs x 3.00 USD x 730 hours = 35,040.00 a month, flat; only the token spend grows 5% a week.
+        assertThat(evaluation.forecast().getGpuMonthlyUsd()).isEqualByComparingTo("35040.00");
+        assertThat(evaluation.forecast().getPeakMonthlyRateUsd()).isLessThan(new BigDecimal("35200"));
+        assertThat(evaluation.recommendations()).filteredOn(r -> r.getNode().equals("Optimize1"))
+                .extracting(Recommendation::getRationale).isNotEmpty().noneMatch(rationale -> rationale.startsWith("The forecast reaches"));
+    }
+
+    @Test
+    void thirdsPriceEveryToken() {
+        BigDecimal third = new BigDecimal("0.333");
+        Scenario thirds = saasAssistant().toBuilder()
+                .workload(new Workload(DataSensitivity.MODERATE, BusinessDriver.COST, new BigDecimal("1200"),
+                        BusinessImpact.PRODUCTIVITY, 30_000_000L, WorkloadPattern.PEAKS, new QueryMix(third, third, third)))
+                .build();
+
+        Evaluation evaluation = ADVISOR.evaluate(thirds);
+
+        // 0.333 x 3 = 0.999, within the tolerance; each class gets a third of the 30,000,000 tokens, not 9,990,000.
+        assertThat(evaluation.forecast().getClassCosts()).extracting(ClassCost::tokens)
+                .containsExactly(10_000_000L, 10_000_000L, 10_000_000L);
+    }
+
+    @Test
+    void simpleOnlyMixCountsSmallModel() {
+        Scenario simpleOnly = saasAssistant().toBuilder()
+                .workload(new Workload(DataSensitivity.MODERATE, BusinessDriver.COST, new BigDecimal("1200"),
+                        BusinessImpact.PRODUCTIVITY, 40_000_000L, WorkloadPattern.PEAKS,
+                        new QueryMix(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ONE)))
+                .build();
+
+        Evaluation evaluation = ADVISOR.evaluate(simpleOnly);
+
+        assertThat(evaluation.nodes()).contains("SmallModel");
+        assertThat(evaluation.savings().getSavings()).extracting(TechniqueSaving::node).doesNotContain("SmallModel", "Cache");
+        assertThat(evaluation.savings().getAlreadyCounted()).extracting(CountedSaving::node).containsExactly("SmallModel", "Cache");
+    }
+
+    @Test
+    void controlCharactersInNamesAreShownEscaped() {
+        Scenario hostile = saasAssistant().toBuilder().name("Evil\u001b[2J co\u202e").build();
+
+        String report = TextReport.render(ADVISOR.evaluate(hostile));
+
+        assertThat(report).startsWith("Evil\\u001b[2J co\\u202e\n");
+        assertThat(report).doesNotContain("\u001b", "\u202e");
     }
 
     @Test

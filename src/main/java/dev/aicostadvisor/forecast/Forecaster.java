@@ -26,7 +26,8 @@ import dev.aicostadvisor.scenario.MapReader;
  * <p>Token spend: each size class of the query mix is priced at its model. The cache hit rate's share of the
  * input tokens is priced at the cached-input rate and the rest at the input rate. The batch share of traffic
  * is priced at batch rates instead. The GPU fleet costs GPUs x hourly price x {@link #HOURS_PER_MONTH}. The
- * projection grows this month's forecast by the weekly growth rate for {@link #PROJECTION_WEEKS} weeks.
+ * projection grows the token spend by the weekly growth rate for {@link #PROJECTION_WEEKS} weeks and adds the
+ * GPU fleet's cost, which does not grow.
  */
 public final class Forecaster {
 
@@ -78,7 +79,8 @@ public final class Forecaster {
 
         // The assumptions are sentences for reports only, so they are written when a report asks for them.
         return new Forecast(tokens, inputShare, cacheHitRate, batchShare, classes, tokenSpend, gpu, total, growth,
-                project(total, growth), variance(inputs.getHistory()), breakEven(classes, tokens, inputShare),
+                project(tokenSpend, gpu == null ? BigDecimal.ZERO : gpu.monthlyUsd(), growth), variance(inputs.getHistory()),
+                breakEven(classes, tokens, inputShare),
                 () -> assumptions(scenario, classes, tokenPriceFactor));
     }
 
@@ -112,13 +114,16 @@ public final class Forecaster {
     private List<ClassCost> classCosts(Scenario scenario, long tokens, BigDecimal inputShare, BigDecimal cacheHitRate,
                                        BigDecimal batchShare, BigDecimal tokenPriceFactor) {
         QueryMix mix = scenario.getWorkload().getQueryMix();
+        // Shares may sum to 1 within a tolerance, as thirds written 0.333 do; dividing by the sum prices every token.
+        BigDecimal sum = mix.sum();
         List<ClassCost> classes = new ArrayList<>();
         for (SizeClass sizeClass : SizeClass.values()) {
-            BigDecimal share = switch (sizeClass) {
+            BigDecimal given = switch (sizeClass) {
                 case LARGE -> mix.getComplex();
                 case MEDIUM -> mix.getBalanced();
                 case SMALL -> mix.getSimple();
             };
+            BigDecimal share = sum.compareTo(BigDecimal.ONE) == 0 ? given : given.divide(sum, 10, RoundingMode.HALF_UP);
             if (share.signum() == 0) {
                 continue;
             }
@@ -183,13 +188,16 @@ public final class Forecaster {
         return new GpuCost(fleet.getGpus(), fleet.getHourlyCostUsd(), monthly, fleet.getUtilizationPercent(), idle);
     }
 
-    /** Grows this month's forecast week by week: week w runs at total x (1 + growth)^(w - 1) a month. */
-    private static List<ProjectedWeek> project(BigDecimal total, BigDecimal growthPercent) {
+    /**
+     * Grows the token spend week by week, because the growth rate is the token volume's: week w runs at
+     * tokens x (1 + growth)^(w - 1) + GPU fleet a month. The fleet's cost stays as it is.
+     */
+    private static List<ProjectedWeek> project(BigDecimal tokenSpend, BigDecimal gpuMonthly, BigDecimal growthPercent) {
         BigDecimal factor = BigDecimal.ONE.add(growthPercent.movePointLeft(2));
         List<ProjectedWeek> weeks = new ArrayList<>();
-        BigDecimal rate = total;
+        BigDecimal rate = tokenSpend;
         for (int week = 1; week <= PROJECTION_WEEKS; week++) {
-            BigDecimal monthly = Money.cents(rate);
+            BigDecimal monthly = Money.cents(rate.add(gpuMonthly));
             BigDecimal weekly = monthly.multiply(MONTHS_PER_YEAR).divide(WEEKS_PER_YEAR, 2, RoundingMode.HALF_UP);
             weeks.add(new ProjectedWeek(week, monthly, weekly));
             rate = rate.multiply(factor, Money.CONTEXT);
@@ -255,7 +263,8 @@ public final class Forecaster {
                 + (inputs.getInputTokenShare() == null ? " (the default; set forecast.inputTokenShare)." : "."));
         assumptions.add(scenario.getMetrics().getCacheHitRate() == null
                 ? "No input tokens are served from the prompt cache, because metrics.cacheHitRate is not measured."
-                : RuleText.share(cacheHitRate) + " of input tokens are served from the prompt cache (metrics.cacheHitRate), at each model's cached-input price.");
+                : RuleText.share(cacheHitRate) + " of the input tokens outside batch traffic are served from the prompt cache (metrics.cacheHitRate), "
+                        + "at each model's cached-input price.");
         assumptions.add(inputs.getBatchShare() == null
                 ? "No traffic runs as batch (the default; set forecast.batchShare)."
                 : RuleText.share(batchShare) + " of traffic runs as batch, at each model's batch prices.");

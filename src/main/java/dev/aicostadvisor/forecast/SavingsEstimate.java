@@ -12,6 +12,7 @@ public final class SavingsEstimate {
 
     private final List<TechniqueSaving> savings;
     private final List<TechniqueSaving> extraCosts;
+    private final List<CountedSaving> alreadyCounted;
     private final BigDecimal tokenSavingLow;
     private final BigDecimal tokenSavingHigh;
     private final BigDecimal gpuSavingLow;
@@ -23,12 +24,14 @@ public final class SavingsEstimate {
     private final BigDecimal monthlyAfterWorstUsd;
     private final CapacityPlan capacityPlan;
 
-    SavingsEstimate(List<TechniqueSaving> savings, List<TechniqueSaving> extraCosts, BigDecimal tokenSavingLow,
+    SavingsEstimate(List<TechniqueSaving> savings, List<TechniqueSaving> extraCosts, List<CountedSaving> alreadyCounted,
+                    BigDecimal tokenSavingLow,
                     BigDecimal tokenSavingHigh, BigDecimal gpuSavingLow, BigDecimal gpuSavingHigh, BigDecimal extraCostLow,
                     BigDecimal extraCostHigh, BigDecimal monthlyBeforeUsd, BigDecimal monthlyAfterBestUsd,
                     BigDecimal monthlyAfterWorstUsd, CapacityPlan capacityPlan) {
         this.savings = List.copyOf(savings);
         this.extraCosts = List.copyOf(extraCosts);
+        this.alreadyCounted = List.copyOf(alreadyCounted);
         this.tokenSavingLow = tokenSavingLow;
         this.tokenSavingHigh = tokenSavingHigh;
         this.gpuSavingLow = gpuSavingLow;
@@ -48,6 +51,11 @@ public final class SavingsEstimate {
 
     public List<TechniqueSaving> getExtraCosts() {
         return extraCosts;
+    }
+
+    /** Returns the recommended techniques left out of the combined figures because the forecast already holds them. */
+    public List<CountedSaving> getAlreadyCounted() {
+        return alreadyCounted;
     }
 
     /** Returns the combined saving on token spend at the low end of every range, as a share. */

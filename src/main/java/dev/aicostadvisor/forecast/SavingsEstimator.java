@@ -5,9 +5,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 import dev.aicostadvisor.model.Flowchart;
 import dev.aicostadvisor.model.FlowchartNode;
+import dev.aicostadvisor.model.QueryMix;
 import dev.aicostadvisor.model.Scenario;
 import dev.aicostadvisor.pricing.GpuPrice;
 import dev.aicostadvisor.pricing.PricingCatalogue;
@@ -15,11 +17,16 @@ import dev.aicostadvisor.pricing.SavingsTable;
 import dev.aicostadvisor.pricing.SavingsTable.CapacityMix;
 import dev.aicostadvisor.pricing.SavingsTable.CostBase;
 import dev.aicostadvisor.pricing.SavingsTable.Range;
+import dev.aicostadvisor.rules.RuleText;
 
 /**
  * Turns the outcomes a scenario reached into savings ranges on its forecast. Each technique's range comes
  * from the savings table. Ranges on the same cost combine as 1 - (1 - a)(1 - b)..., and extra costs as
  * (1 + a)(1 + b)... - 1.
+ *
+ * <p>A technique that the scenario's own figures already apply is left out of the combined figures: caching
+ * when the metrics give a cache hit rate, which the forecast prices at cached-input rates, and small models
+ * when every query is already priced on the small model.
  */
 public final class SavingsEstimator {
 
@@ -40,6 +47,7 @@ public final class SavingsEstimator {
     public SavingsEstimate estimate(Scenario scenario, Forecast forecast, Collection<String> reached) {
         List<TechniqueSaving> savings = new ArrayList<>();
         List<TechniqueSaving> extraCosts = new ArrayList<>();
+        List<CountedSaving> counted = new ArrayList<>();
         String workloadPattern = null;
         for (FlowchartNode node : Flowchart.nodes()) {
             if (!reached.contains(node.id())) {
@@ -47,6 +55,11 @@ public final class SavingsEstimator {
             }
             if (node.decision().equals("WL1")) {
                 workloadPattern = node.id();
+            }
+            String inForecast = alreadyCounted(scenario, node.id()).orElse(null);
+            if (inForecast != null && table.saving(node.id()).isPresent()) {
+                counted.add(new CountedSaving(node.id(), inForecast));
+                continue;
             }
             table.saving(node.id()).ifPresent(range -> savings.add(priced(range, forecast)));
             table.extraCost(node.id()).ifPresent(range -> extraCosts.add(priced(range, forecast)));
@@ -63,8 +76,28 @@ public final class SavingsEstimator {
         BigDecimal gpu = forecast.getGpuMonthlyUsd();
         BigDecimal best = Money.cents(after(tokens, tokenHigh, extraLow).add(gpu.multiply(BigDecimal.ONE.subtract(gpuHigh))));
         BigDecimal worst = Money.cents(after(tokens, tokenLow, extraHigh).add(gpu.multiply(BigDecimal.ONE.subtract(gpuLow))));
-        return new SavingsEstimate(savings, extraCosts, tokenLow, tokenHigh, gpuLow, gpuHigh, extraLow, extraHigh,
+        return new SavingsEstimate(savings, extraCosts, counted, tokenLow, tokenHigh, gpuLow, gpuHigh, extraLow, extraHigh,
                 forecast.getTotalMonthlyUsd(), best, worst, capacityPlan(scenario, forecast, workloadPattern));
+    }
+
+    /**
+     * Tells why the forecast already includes a technique's saving, or nothing when it does not: the measured
+     * cache hit rate is priced at cached-input rates, and a mix of simple queries only is priced on the small
+     * model.
+     */
+    public Optional<String> alreadyCounted(Scenario scenario, String node) {
+        if (node.equals("Cache")) {
+            BigDecimal hitRate = scenario.getMetrics().getCacheHitRate();
+            if (hitRate != null && hitRate.signum() > 0) {
+                return Optional.of("the forecast already prices the measured cache hit rate of " + RuleText.share(hitRate)
+                        + " at cached-input rates.");
+            }
+        }
+        QueryMix mix = scenario.getWorkload().getQueryMix();
+        if (node.equals("SmallModel") && mix.getComplex().signum() == 0 && mix.getBalanced().signum() == 0) {
+            return Optional.of("the forecast already prices every query on the small model.");
+        }
+        return Optional.empty();
     }
 
     private static BigDecimal after(BigDecimal tokens, BigDecimal saving, BigDecimal extra) {

@@ -121,6 +121,8 @@ final class ForecastJson {
         estimate.getSavings().forEach(saving -> putRange(techniques.addObject(), saving));
         ArrayNode extras = item.putArray("extraCosts");
         estimate.getExtraCosts().forEach(extra -> putRange(extras.addObject(), extra));
+        ArrayNode counted = item.putArray("alreadyInForecast");
+        estimate.getAlreadyCounted().forEach(saving -> counted.addObject().put("node", saving.node()).put("reason", saving.reason()));
         item.put("tokenSavingLow", estimate.getTokenSavingLow());
         item.put("tokenSavingHigh", estimate.getTokenSavingHigh());
         item.put("gpuSavingLow", estimate.getGpuSavingLow());

@@ -9,6 +9,7 @@ import dev.aicostadvisor.forecast.Forecast;
 import dev.aicostadvisor.forecast.GpuCost;
 import dev.aicostadvisor.forecast.ProjectedWeek;
 import dev.aicostadvisor.forecast.SavingsEstimate;
+import dev.aicostadvisor.forecast.CountedSaving;
 import dev.aicostadvisor.forecast.TechniqueSaving;
 import dev.aicostadvisor.forecast.VarianceWeek;
 import dev.aicostadvisor.rules.RuleText;
@@ -42,13 +43,18 @@ final class ForecastMarkdown {
         out.append("| **total** | this month | **").append(ForecastText.money(forecast.getTotalMonthlyUsd())).append("** |\n");
 
         SavingsEstimate savings = evaluation.savings();
-        if (savings != null && !(savings.getSavings().isEmpty() && savings.getExtraCosts().isEmpty())) {
+        if (savings != null && !(savings.getSavings().isEmpty() && savings.getExtraCosts().isEmpty()
+                && savings.getAlreadyCounted().isEmpty())) {
             out.append("\n### Expected savings\n\n| Node | Range | Applies to | USD a month | Basis |\n| --- | --- | --- | ---: | --- |\n");
             for (TechniqueSaving saving : savings.getSavings()) {
                 row(out, saving, "");
             }
             for (TechniqueSaving extra : savings.getExtraCosts()) {
                 row(out, extra, "+");
+            }
+            for (CountedSaving counted : savings.getAlreadyCounted()) {
+                out.append("| `").append(counted.node()).append("` | in the forecast | | | ")
+                        .append(ForecastText.capitalised(counted.reason())).append(" |\n");
             }
             out.append("\nCombined by multiplying what each saving leaves: ")
                     .append(ForecastText.range(savings.getTokenSavingLow(), savings.getTokenSavingHigh())).append(" of token spend, ")

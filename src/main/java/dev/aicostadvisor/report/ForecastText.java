@@ -16,6 +16,7 @@ import dev.aicostadvisor.forecast.GpuCost;
 import dev.aicostadvisor.forecast.Iteration;
 import dev.aicostadvisor.forecast.ProjectedWeek;
 import dev.aicostadvisor.forecast.SavingsEstimate;
+import dev.aicostadvisor.forecast.CountedSaving;
 import dev.aicostadvisor.forecast.TechniqueSaving;
 import dev.aicostadvisor.forecast.VarianceWeek;
 import dev.aicostadvisor.pricing.SavingsTable.CostBase;
@@ -67,7 +68,8 @@ final class ForecastText {
     }
 
     private static void savings(StringBuilder out, SavingsEstimate estimate) {
-        if (estimate == null || estimate.getSavings().isEmpty() && estimate.getExtraCosts().isEmpty()) {
+        if (estimate == null || estimate.getSavings().isEmpty() && estimate.getExtraCosts().isEmpty()
+                && estimate.getAlreadyCounted().isEmpty()) {
             return;
         }
         out.append("\nExpected savings, each on its own, USD a month\n");
@@ -78,6 +80,9 @@ final class ForecastText {
         for (TechniqueSaving extra : estimate.getExtraCosts()) {
             out.append(row(String.format("  %-11s +%s on %s", extra.node(), range(extra.low(), extra.high()), baseName(extra.base())),
                     "+" + money(extra.lowUsd()) + " - " + money(extra.highUsd())));
+        }
+        for (CountedSaving counted : estimate.getAlreadyCounted()) {
+            TextReport.wrap(out, counted.node() + " is not counted: " + counted.reason(), "  ", "    ");
         }
         List<String> combined = new ArrayList<>();
         if (estimate.getTokenSavingHigh().signum() > 0) {
@@ -223,7 +228,7 @@ final class ForecastText {
         return label + " ".repeat(pad) + amount + "\n";
     }
 
-    private static String capitalised(String word) {
+    static String capitalised(String word) {
         return Character.toUpperCase(word.charAt(0)) + word.substring(1);
     }
 }

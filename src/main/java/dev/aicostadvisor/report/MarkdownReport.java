@@ -57,7 +57,7 @@ public final class MarkdownReport {
                 out.append("- ").append(escape(note.getText())).append('\n');
             }
         }
-        return out.toString();
+        return TextReport.printable(out);
     }
 
     private static String escape(String text) {

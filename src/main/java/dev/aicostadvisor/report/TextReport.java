@@ -66,7 +66,30 @@ public final class TextReport {
                 wrap(out, note.getText(), "  - ", "    ");
             }
         }
-        return out.toString();
+        return printable(out);
+    }
+
+    /**
+     * Shows control characters other than the line feed as {@code \\uXXXX}, so that a scenario's name or an
+     * organisation's cannot move the cursor, recolour the terminal or hide lines of the report.
+     */
+    static String printable(CharSequence text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean control = c != '\n' && (Character.getType(c) == Character.CONTROL || Character.getType(c) == Character.FORMAT && c != '\u200d');
+            if (control && out == null) {
+                out = new StringBuilder(text.length() + 16).append(text, 0, i);
+            }
+            if (out != null) {
+                if (control) {
+                    out.append(String.format("\\u%04x", (int) c));
+                } else {
+                    out.append(c);
+                }
+            }
+        }
+        return out == null ? text.toString() : out.toString();
     }
 
     static String profile(Scenario scenario) {

@@ -1,6 +1,7 @@
 package dev.aicostadvisor.forecast;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -60,30 +61,31 @@ class ForecastTest {
     }
 
     @Test
-    void projectionGrowsWeekly() {
+    void projectionGrowsTokenSpendOnly() {
         List<ProjectedWeek> weeks = evaluation.forecast().getProjection();
 
         assertThat(weeks).hasSize(13);
         assertThat(weeks.get(0)).isEqualTo(new ProjectedWeek(1, usd("8119.00"), usd("1873.62")));
-        assertThat(weeks.get(4).monthlyRateUsd()).isEqualTo(usd("9868.70"));
-        assertThat(weeks.get(8).monthlyRateUsd()).isEqualTo(usd("11995.46"));
-        assertThat(weeks.get(9).monthlyRateUsd()).isEqualTo(usd("12595.23"));
-        assertThat(weeks.get(12).monthlyRateUsd()).isEqualTo(usd("14580.56"));
+        assertThat(weeks.get(3).monthlyRateUsd()).isEqualTo(usd("8715.23"));
+        assertThat(weeks.get(4).monthlyRateUsd()).isEqualTo(usd("8998.28"));
+        assertThat(weeks.get(8).monthlyRateUsd()).isEqualTo(usd("10821.55"));
+        assertThat(weeks.get(9).monthlyRateUsd()).isEqualTo(usd("11525.86"));
+        assertThat(weeks.get(12).monthlyRateUsd()).isEqualTo(usd("14602.29"));
     }
 
     @Test
     void alertAndBudgetWeeks() {
-        assertThat(evaluation.forecast().firstWeekAtOrAbove(usd("9600"))).isEqualTo(5);
-        assertThat(evaluation.forecast().firstWeekAtOrAbove(usd("12000"))).isEqualTo(10);
-        assertThat(rationaleOf("Budget1")).isEqualTo("Alert at 80% of the 12,000 USD monthly budget, which is 9,600 USD. "
-                + "At this month's forecast of 8,119 USD and 5% weekly growth, spend reaches the alert in week 5 "
+        assertThat(evaluation.forecast().firstWeekAtOrAbove(usd("8800"))).isEqualTo(5);
+        assertThat(evaluation.forecast().firstWeekAtOrAbove(usd("11000"))).isEqualTo(10);
+        assertThat(rationaleOf("Budget1")).isEqualTo("Alert at 80% of the 11,000 USD monthly budget, which is 8,800 USD. "
+                + "At this month's forecast of 8,119 USD and 20% weekly growth, spend reaches the alert in week 5 "
                 + "and the full budget in week 10.");
     }
 
     @Test
     void projectedOverrunAppliesOptimize1() {
-        assertThat(rationaleOf("Optimize1")).isEqualTo("The forecast reaches 14,580.56 USD a month in week 13 of the projection, "
-                + "above the monthly budget of 12,000 USD.");
+        assertThat(rationaleOf("Optimize1")).isEqualTo("The forecast reaches 14,602.29 USD a month in week 13 of the projection, "
+                + "above the monthly budget of 11,000 USD.");
     }
 
     @Test
@@ -99,11 +101,13 @@ class ForecastTest {
         SavingsEstimate savings = evaluation.savings();
 
         assertThat(savings.getSavings()).extracting(TechniqueSaving::node)
-                .containsExactly("SmallModel", "Routing", "Cache", "TokenOpt", "LowUtil");
+                .containsExactly("SmallModel", "Routing", "TokenOpt", "LowUtil");
+        assertThat(savings.getAlreadyCounted()).extracting(CountedSaving::node, CountedSaving::reason).containsExactly(
+                tuple("Cache", "the forecast already prices the measured cache hit rate of 50% at cached-input rates."));
         TechniqueSaving small = savings.getSavings().get(0);
         assertThat(small.lowUsd()).isEqualTo(usd("327.60"));
         assertThat(small.highUsd()).isEqualTo(usd("573.30"));
-        TechniqueSaving pooling = savings.getSavings().get(4);
+        TechniqueSaving pooling = savings.getSavings().get(3);
         assertThat(pooling.lowUsd()).isEqualTo(usd("2920.00"));
         assertThat(pooling.highUsd()).isEqualTo(usd("5110.00"));
     }
@@ -112,10 +116,10 @@ class ForecastTest {
     void savingsCombineByMultiplying() {
         SavingsEstimate savings = evaluation.savings();
 
-        assertThat(savings.getTokenSavingLow()).isEqualByComparingTo("0.7696");
-        assertThat(savings.getTokenSavingHigh()).isEqualByComparingTo("0.9676");
-        assertThat(savings.getMonthlyAfterBestUsd()).isEqualTo(usd("2216.54"));
-        assertThat(savings.getMonthlyAfterWorstUsd()).isEqualTo(usd("4568.70"));
+        assertThat(savings.getTokenSavingLow()).isEqualByComparingTo("0.712");
+        assertThat(savings.getTokenSavingHigh()).isEqualByComparingTo("0.946");
+        assertThat(savings.getMonthlyAfterBestUsd()).isEqualTo(usd("2234.23"));
+        assertThat(savings.getMonthlyAfterWorstUsd()).isEqualTo(usd("4615.87"));
         assertThat(savings.getExtraCosts()).isEmpty();
     }
 
@@ -151,11 +155,11 @@ class ForecastTest {
         Cycle cycle = iteration.cycles().get(0);
         assertThat(cycle.adjustments()).extracting(Adjustment::field).containsExactly(
                 "token price", "workload.tokensPerMonth", "gpuFleet.gpus", "gpuFleet.utilizationPercent");
-        assertThat(cycle.adjustments().get(0).after()).isEqualTo("x 0.288");
+        assertThat(cycle.adjustments().get(0).after()).isEqualTo("x 0.36");
         assertThat(cycle.adjustments().get(1).after()).isEqualTo("800,000,000");
         assertThat(cycle.adjustments().get(2).after()).isEqualTo("2");
         assertThat(cycle.adjustments().get(3).after()).isEqualTo("80%");
-        assertThat(cycle.forecastMonthlyUsd()).isEqualTo(usd("3838.70"));
+        assertThat(cycle.forecastMonthlyUsd()).isEqualTo(usd("3885.87"));
         assertThat(cycle.added()).containsExactly("MedUtil");
         assertThat(cycle.removed()).containsExactly("LowUtil", "Optimize1");
         assertThat(iteration.stopReason())
