@@ -28,7 +28,9 @@ import dev.aicostadvisor.model.SizeClass;
  *
  * <p>The import keeps chat and completion models with a price. It skips the {@code sample_spec} key, which
  * documents the format, entries that are not objects, other modes (embedding, image generation and so on),
- * and entries without an input and output price, and it counts each reason.
+ * and entries without an input and output price or with one out of range, and it counts each reason. The
+ * imported models are added to the base catalogue's, replacing those of the same id, so the catalogue's
+ * defaults and provisioned units keep their models when the map lacks them.
  *
  * <p>LiteLLM gives no size class. The import estimates one from the price tier: a blended price of three input
  * tokens to one output token of at least {@link #LARGE_FROM_USD} per million is large, at least
@@ -42,12 +44,17 @@ public final class LiteLlmImporter {
     public static final BigDecimal MEDIUM_FROM_USD = new BigDecimal("0.50");
 
     private static final BigDecimal MILLION = new BigDecimal("1000000");
+    /** The highest price accepted, 100,000 USD per million tokens, as the advisor's own format allows. */
+    private static final BigDecimal MAX_PER_TOKEN_USD = new BigDecimal("0.1");
+    /** The most decimal places a price per token may have: 1e-20 USD is far below any real price. */
+    private static final int MAX_SCALE = 20;
     private static final BigDecimal FOUR = new BigDecimal("4");
     private static final BigDecimal THREE = new BigDecimal("3");
     private static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
                     .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build())
                     .build())
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
             .build();
@@ -119,6 +126,9 @@ public final class LiteLlmImporter {
         if (input.signum() < 0 || output.signum() < 0) {
             return "with a negative price";
         }
+        if (outOfRange(input) || outOfRange(output)) {
+            return "with a price above " + MAX_PER_TOKEN_USD.toPlainString() + " USD per token";
+        }
         if (input.signum() == 0 && output.signum() == 0) {
             return "without an input and output price";
         }
@@ -146,12 +156,24 @@ public final class LiteLlmImporter {
         return blended.compareTo(MEDIUM_FROM_USD) >= 0 ? SizeClass.MEDIUM : SizeClass.SMALL;
     }
 
+    /**
+     * Reads a price per token. A number too small or too large to be a price, such as 1e-999999999, reads as
+     * no price, so that no later arithmetic has to handle its exponent.
+     */
     private static BigDecimal perToken(JsonNode entry, String field) {
         JsonNode value = entry.get(field);
         if (value == null || !value.isNumber() || !Double.isFinite(value.asDouble())) {
             return null;
         }
-        return value.decimalValue();
+        BigDecimal price = value.decimalValue();
+        if (price.signum() != 0 && (price.scale() > MAX_SCALE || price.precision() - price.scale() > 12)) {
+            return null;
+        }
+        return price;
+    }
+
+    private static boolean outOfRange(BigDecimal perToken) {
+        return perToken.compareTo(MAX_PER_TOKEN_USD) > 0;
     }
 
     private static BigDecimal nonNegative(BigDecimal value) {

@@ -89,8 +89,14 @@ public final class PricingCatalogue {
         return Optional.ofNullable(importReport);
     }
 
-    /** Returns a catalogue with other model prices, keeping this one's GPUs, provisioned units and defaults. */
+    /**
+     * Returns a catalogue with more model prices: the given models are added, replacing those of the same id,
+     * and this catalogue's GPUs, provisioned units and defaults are kept.
+     */
     public PricingCatalogue withModels(String newDescription, List<ModelPrice> newModels, ImportReport report) {
-        return new PricingCatalogue(newDescription, newModels, List.copyOf(gpus.values()), provisioned, defaultModels, report);
+        Map<String, ModelPrice> merged = new LinkedHashMap<>(models);
+        newModels.forEach(model -> merged.put(model.id(), model));
+        return new PricingCatalogue(newDescription, List.copyOf(merged.values()), List.copyOf(gpus.values()), provisioned,
+                defaultModels, report);
     }
 }

@@ -1,8 +1,11 @@
 package dev.aicostadvisor.pricing;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -192,7 +195,19 @@ public final class PricingReader {
                 throw new InvalidPricingException(file + ": the file is " + size + " bytes; a pricing file may be at most "
                         + MAX_FILE_BYTES + " bytes");
             }
-            String text = Files.readString(file, StandardCharsets.UTF_8);
+            // A pipe or device reports no size, so the read itself stops one byte past the limit.
+            byte[] bytes;
+            try (InputStream in = Files.newInputStream(file)) {
+                bytes = in.readNBytes((int) MAX_FILE_BYTES + 1);
+            }
+            if (bytes.length > MAX_FILE_BYTES) {
+                throw new InvalidPricingException(file + ": the input is longer than " + MAX_FILE_BYTES
+                        + " bytes; a pricing file may be at most that long");
+            }
+            String text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
             return text.startsWith("\uFEFF") ? text.substring(1) : text;
         } catch (NoSuchFileException e) {
             throw new InvalidPricingException(file + ": file not found");

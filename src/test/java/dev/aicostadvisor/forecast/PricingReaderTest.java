@@ -43,7 +43,8 @@ class PricingReaderTest {
     void liteLlmMapImportsChatAndCompletionModels() {
         PricingCatalogue catalogue = PricingReader.read(LITELLM, PricingReader.read(SHIPPED, null));
 
-        assertThat(catalogue.models().keySet()).containsExactly("example-large", "example-small", "example-instruct");
+        assertThat(catalogue.models()).hasSize(22 + 3);
+        assertThat(catalogue.models().keySet()).contains("gpt-4.1", "example-large", "example-small", "example-instruct");
         ModelPrice large = catalogue.model("example-large").orElseThrow();
         assertThat(large.inputPerMillionUsd()).isEqualByComparingTo("2.50");
         assertThat(large.outputPerMillionUsd()).isEqualByComparingTo("10");
@@ -55,6 +56,46 @@ class PricingReaderTest {
         assertThat(catalogue.model("example-small").orElseThrow().cachedInputPerMillionUsd()).isNull();
         assertThat(catalogue.model("example-instruct").orElseThrow().sizeClass()).isEqualTo(SizeClass.MEDIUM);
         assertThat(catalogue.gpus()).isNotEmpty();
+    }
+
+    @Test
+    void importedModelReplacesCatalogueModelWithSameId(@TempDir Path folder) throws IOException {
+        Path map = Files.writeString(folder.resolve("map.json"), """
+                {"gpt-4.1": {"mode": "chat", "input_cost_per_token": 3e-06, "output_cost_per_token": 1.2e-05}}
+                """);
+
+        PricingCatalogue catalogue = PricingReader.read(map, PricingReader.read(SHIPPED, null));
+
+        assertThat(catalogue.models()).hasSize(22);
+        assertThat(catalogue.model("gpt-4.1").orElseThrow().inputPerMillionUsd()).isEqualByComparingTo("3.00");
+        assertThat(catalogue.model("gpt-4.1-mini").orElseThrow().inputPerMillionUsd()).isEqualByComparingTo("0.40");
+    }
+
+    @Test
+    void implausiblePerTokenPriceIsSkipped(@TempDir Path folder) throws IOException {
+        Path map = Files.writeString(folder.resolve("map.json"), """
+                {"typo-model": {"mode": "chat", "input_cost_per_token": 2.5, "output_cost_per_token": 1e-05},
+                 "huge-exponent": {"mode": "chat", "input_cost_per_token": 1e999, "output_cost_per_token": 1e-05}}
+                """);
+
+        ImportReport report = PricingReader.read(map, PricingReader.read(SHIPPED, null)).importReport().orElseThrow();
+
+        assertThat(report.imported()).isZero();
+        assertThat(report.summary()).contains("1 with a price above");
+        assertThat(report.summary()).contains("1 without an input and output price");
+    }
+
+    @Test
+    void duplicateModelInCostMapIsRejected(@TempDir Path folder) throws IOException {
+        Path map = Files.writeString(folder.resolve("map.json"), """
+                {"a": {"mode": "chat", "input_cost_per_token": 1e-06, "output_cost_per_token": 1e-06},
+                 "a": {"mode": "chat", "input_cost_per_token": 2e-06, "output_cost_per_token": 2e-06}}
+                """);
+
+        assertThatThrownBy(() -> PricingReader.read(map, PricingReader.read(SHIPPED, null)))
+                .isInstanceOf(InvalidPricingException.class)
+                .hasMessageStartingWith(map.toString())
+                .hasMessageContaining("'a'");
     }
 
     @Test
