@@ -53,7 +53,8 @@ class EvaluationLimitsTest {
         String looping = "\"" + FaultyRules.LOOPING_RULE + "\"";
         assertThat(error.getMessage()).isEqualTo("evaluation of scenario 'Test trigger: loop' stopped after 500 rule firings "
                 + "in phase2; the rules that fired last: " + String.join(", ", Collections.nCopies(6, looping))
-                + ". A rule that modifies a fact it matches fires again each time: add no-loop or a guard condition");
+                + ". A rule that modifies a fact it matches fires again each time: add no-loop or a guard condition, "
+                + "or raise the limit if these rules need more firings");
         assertThat(error.rule()).isEqualTo(FaultyRules.LOOPING_RULE);
         assertThat(error.scenario()).isEqualTo("Test trigger: loop");
         assertNoSessionLeft(advisor, before);

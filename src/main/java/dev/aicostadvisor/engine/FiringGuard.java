@@ -19,6 +19,7 @@ final class FiringGuard extends DefaultAgendaEventListener {
     private static final int REMEMBERED = 6;
 
     private final int maxFirings;
+    private final long start;
     private final long deadline;
     private final String[] last = new String[REMEMBERED];
     private int firings;
@@ -26,7 +27,13 @@ final class FiringGuard extends DefaultAgendaEventListener {
 
     FiringGuard(int maxFirings, long deadlineNanos) {
         this.maxFirings = maxFirings;
+        this.start = System.nanoTime();
         this.deadline = deadlineNanos;
+    }
+
+    /** Returns how long the evaluation has run, in nanoseconds. */
+    long elapsedNanos() {
+        return System.nanoTime() - start;
     }
 
     @Override

@@ -136,14 +136,19 @@ public final class SessionRunner {
         int allowed = guard.remaining();
         int fired = session.fireAllRules(allowed);
         if (guard.timedOut()) {
+            long limitMillis = timeLimitNanos / 1_000_000;
+            long ranMillis = guard.elapsedNanos() / 1_000_000;
             throw new EvaluationException("evaluation of scenario '" + scenario.getName() + "' stopped after "
-                    + timeLimitNanos / 1_000_000 + " ms in " + phase.group() + "; the rules that fired last: "
-                    + guard.lastRules(), scenario.getName(), guard.lastRule(), null);
+                    + limitMillis + " ms in " + phase.group() + (ranMillis > limitMillis + 1000 ? " (it ran " + ranMillis
+                    + " ms in all, because the time limit is checked between rule firings)" : "")
+                    + "; the rules that fired last: " + guard.lastRules(), scenario.getName(), guard.lastRule(), null);
         }
         if (fired >= allowed) {
             throw new EvaluationException("evaluation of scenario '" + scenario.getName() + "' stopped after "
-                    + maxFirings + " rule firings in " + phase.group() + "; the rules that fired last: " + guard.lastRules()
-                    + ". A rule that modifies a fact it matches fires again each time: add no-loop or a guard condition",
+                    + maxFirings + (maxFirings == 1 ? " rule firing in " : " rule firings in ") + phase.group()
+                    + "; the rules that fired last: " + guard.lastRules()
+                    + ". A rule that modifies a fact it matches fires again each time: add no-loop or a guard condition, "
+                    + "or raise the limit if these rules need more firings",
                     scenario.getName(), guard.lastRule(), null);
         }
         if (LOG.isDebugEnabled()) {
