@@ -122,7 +122,7 @@ final class ScenarioArbitraries {
     }
 
     static Arbitrary<GpuFleet> gpuFleets() {
-        Arbitrary<Integer> gpus = wholeNumbers(0, Limits.MAX_GPUS, BigDecimal.ONE, new BigDecimal("1000")).map(Long::intValue);
+        Arbitrary<Integer> gpus = wholeNumbers(1, Limits.MAX_GPUS, new BigDecimal("2"), new BigDecimal("1000")).map(Long::intValue);
         Arbitrary<BigDecimal> utilization = decimals(BigDecimal.ZERO, Limits.HUNDRED, 2,
                 band("phase3", "UtilizationBands", "lowBelowPercent"), band("phase3", "UtilizationBands", "highAbovePercent"),
                 band("success", "SuccessTargets", "gpuUtilizationTargetPercent"));

@@ -129,6 +129,7 @@ final class ScenarioInputs implements Iterable<ScenarioInputs.Input> {
         private Input pending;
         private int lineNumber;
         private boolean endOfStream;
+        private boolean seenScenarioLine;
 
         JsonLines(InputStream in) {
             this.in = new BufferedInputStream(in);
@@ -198,8 +199,22 @@ final class ScenarioInputs implements Iterable<ScenarioInputs.Input> {
             try {
                 return new Input(origin, ScenarioReader.parseJsonLine(line.strip(), SOURCE, lineNumber), null);
             } catch (InvalidScenarioException e) {
+                if (!seenScenarioLine && notJsonLines(line.strip())) {
+                    // A YAML file or a pretty-printed JSON document: every line would fail on its own, so report it once.
+                    endOfStream = true;
+                    return new Input(origin, null, new InvalidScenarioException(SOURCE, lineNumber, null,
+                            "standard input takes JSON Lines, one scenario as a JSON object on each line; "
+                                    + "to read a YAML or multi-line JSON file, pass its path instead of -"));
+                }
                 return new Input(origin, null, e);
+            } finally {
+                seenScenarioLine = true;
             }
+        }
+
+        /** Tells whether a stream's first line shows that it is not JSON Lines: YAML, or the start of a multi-line object. */
+        private static boolean notJsonLines(String firstLine) {
+            return !firstLine.startsWith("{") || firstLine.equals("{");
         }
 
         private static CharsetDecoder strictUtf8() {

@@ -12,7 +12,7 @@ public final class GpuFleet {
     private final String gpuType;
 
     /**
-     * @param gpus               how many GPUs, from 0
+     * @param gpus               how many GPUs, from 1; a scenario without GPUs has no fleet
      * @param utilizationPercent their average utilisation in percent, from 0 to 100
      * @param hourlyCostUsd      what one GPU costs per hour in USD, from 0
      */
@@ -25,7 +25,7 @@ public final class GpuFleet {
      *                the forecast prices the fleet on reserved and spot capacity too
      */
     public GpuFleet(int gpus, BigDecimal utilizationPercent, BigDecimal hourlyCostUsd, String gpuType) {
-        this.gpus = (int) Limits.requireRange("gpuFleet.gpus", gpus, 0, Limits.MAX_GPUS);
+        this.gpus = (int) Limits.requireRange("gpuFleet.gpus", gpus, 1, Limits.MAX_GPUS);
         this.utilizationPercent = Limits.requireRange("gpuFleet.utilizationPercent", utilizationPercent, BigDecimal.ZERO, Limits.HUNDRED);
         this.hourlyCostUsd = Limits.requireRange("gpuFleet.hourlyCostUsd", hourlyCostUsd, BigDecimal.ZERO, Limits.MAX_HOURLY_GPU_USD);
         this.gpuType = gpuType;

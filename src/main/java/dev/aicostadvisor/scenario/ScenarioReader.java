@@ -205,7 +205,7 @@ public final class ScenarioReader {
         MapReader fleet = top.map("gpuFleet", false, GPU_FLEET_FIELDS);
         if (fleet != null) {
             builder.gpuFleet(new GpuFleet(
-                    (int) fleet.whole("gpus", true, 0, Limits.MAX_GPUS, "16", 0),
+                    (int) fleet.whole("gpus", true, 1, Limits.MAX_GPUS, "16", 0),
                     fleet.decimal("utilizationPercent", true, BigDecimal.ZERO, false, Limits.HUNDRED, "42"),
                     fleet.decimal("hourlyCostUsd", true, BigDecimal.ZERO, false, Limits.MAX_HOURLY_GPU_USD, "4.10"),
                     fleet.text("gpuType", false, MAX_NAME_LENGTH)));
@@ -305,6 +305,10 @@ public final class ScenarioReader {
     private static Expectation readExpectation(MapReader expect, String source) {
         List<String> present = readNodeIds(expect, "present", source);
         List<String> absent = readNodeIds(expect, "absent", source);
+        if (present.isEmpty() && absent.isEmpty()) {
+            throw new InvalidScenarioException(source, expect.line(), "expect",
+                    "checks nothing; list node ids under present or absent, such as present: [Vendor1], or remove expect");
+        }
         for (String node : present) {
             if (absent.contains(node)) {
                 throw expect.invalid("absent", "'" + node + "' is listed as both present and absent; keep it in one list");

@@ -224,7 +224,9 @@ public final class TreeParser {
         if (line.startsWith("Number value length")) {
             return "a number of more than " + MAX_NUMBER_LENGTH + " characters is too long";
         }
-        return line.replaceAll(",? from `StreamReadConstraints[^`]*`", "").replaceAll(":? ?enable `.*$", "");
+        return line.replaceAll(",? from `StreamReadConstraints[^`]*`", "")
+                .replaceAll(" \\(start marker at \\[Source: .*?; line: (\\d+), column: (\\d+)\\]\\)", ", opened on line $1, column $2")
+                .replaceAll(":? ?enable `.*$", "");
     }
 
     private static String firstLine(String message) {

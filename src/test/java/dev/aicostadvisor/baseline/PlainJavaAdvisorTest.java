@@ -91,7 +91,7 @@ class PlainJavaAdvisorTest {
                 decimals("1", "499.9", "500", "2000", "2000.1", "5000"), Arbitraries.of(BusinessImpact.class),
                 Arbitraries.of(0L, 9_999_999L, 10_000_000L, 100_000_000L, 100_000_001L), Arbitraries.of(WorkloadPattern.class), mix)
                 .as(Workload::new);
-        Arbitrary<GpuFleet> fleet = Combinators.combine(Arbitraries.of(0, 16, 64), decimals("0", "49.99", "50", "80", "80.01", "89.99", "90", "100"),
+        Arbitrary<GpuFleet> fleet = Combinators.combine(Arbitraries.of(1, 16, 64), decimals("0", "49.99", "50", "80", "80.01", "89.99", "90", "100"),
                 decimals("2.50")).as(GpuFleet::new).injectNull(0.4);
         Arbitrary<Metrics> metrics = Combinators.combine(
                 decimals("0.4", "1.5", "2.0").injectNull(0.3), decimals("1.5").injectNull(0.3), decimals("300", "600", "5000").injectNull(0.3),

@@ -113,6 +113,19 @@ class BatchRunTest {
     }
 
     @Test
+    void yamlOnStandardInputGetsOneHint() throws IOException {
+        CliRun run = CliRun.withInput(Files.readString(Path.of(CliTest.STARTUP)), "run", "-q", "-");
+
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).isEqualTo("""
+                error: stdin:1: standard input takes JSON Lines, one scenario as a JSON object on each line; \
+                to read a YAML or multi-line JSON file, pass its path instead of -
+                1 scenario: 0 evaluated, 1 invalid
+                """);
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+    }
+
+    @Test
     void jsonLinesInvalidUtf8Reported() {
         ByteArrayOutputStream stdin = new ByteArrayOutputStream();
         stdin.writeBytes(bytes(STARTUP_LINE));
@@ -172,7 +185,8 @@ class BatchRunTest {
         assertThat(scenarioNames(run.out())).containsExactly("Startup", "Bank");
         assertThat(run.err()).isEqualTo("error: stdin:2: evaluation of scenario 'Startup' stopped after 500 rule firings in "
                 + "phase2; the rules that fired last: " + String.join(", ", repeated, repeated, repeated, repeated, repeated, repeated)
-                + ". A rule that modifies a fact it matches fires again each time: add no-loop or a guard condition\n"
+                + ". A rule that modifies a fact it matches fires again each time: add no-loop or a guard condition, "
+                + "or raise the limit if these rules need more firings\n"
                 + "3 scenarios: 2 evaluated, 1 invalid\n");
         assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
     }

@@ -109,7 +109,7 @@ class SavingsPropertiesTest {
     @Provide
     Arbitrary<Scenario> scenarios() {
         Arbitrary<Long> tokens = Arbitraries.longs().between(0, 50_000_000_000L);
-        Arbitrary<Integer> gpus = Arbitraries.integers().between(-1, 500);
+        Arbitrary<Integer> gpus = Arbitraries.integers().between(0, 500);
         Arbitrary<Integer> utilization = Arbitraries.integers().between(0, 100);
         Arbitrary<Integer> complex = Arbitraries.integers().between(0, 100);
         Arbitrary<Integer> balanced = Arbitraries.integers().between(0, 100);
@@ -122,7 +122,7 @@ class SavingsPropertiesTest {
                     .budget(new Budget(new BigDecimal("10000"), null))
                     .workload(new Workload(DataSensitivity.LOW, BusinessDriver.COST, new BigDecimal("1000"), BusinessImpact.PRODUCTIVITY,
                             tokenCount, WorkloadPattern.CONSTANT, mix));
-            if (gpuCount >= 0) {
+            if (gpuCount >= 1) {
                 builder.gpuFleet(new GpuFleet(gpuCount, BigDecimal.valueOf(used), new BigDecimal("2.50"), "a100-80gb"));
             }
             return builder.build();

@@ -183,6 +183,29 @@ class ScenarioReaderTest {
     }
 
     @Test
+    void emptyExpectBlockIsRejected() {
+        String yaml = VALID + "expect: {}\n";
+
+        assertThat(errorOf(yaml)).isEqualTo("bad.yaml:15: expect: checks nothing; list node ids under present or absent, "
+                + "such as present: [Vendor1], or remove expect");
+    }
+
+    @Test
+    void fleetWithoutGpusIsRejected() {
+        String yaml = VALID + "gpuFleet: {gpus: 0, utilizationPercent: 40, hourlyCostUsd: 2.5}\n";
+
+        assertThat(errorOf(yaml)).isEqualTo("bad.yaml:15: gpuFleet.gpus: '0' is out of range; "
+                + "expected a whole number from 1 to 10000000, such as 16");
+    }
+
+    @Test
+    void unclosedJsonObjectNamesWhereItOpened() {
+        assertThatThrownBy(() -> ScenarioReader.parseJson("{\"name\": \"x\", \"budget\": {\"monthlyUsd\": 1}\n", "bad.json"))
+                .isInstanceOf(InvalidScenarioException.class)
+                .hasMessage("bad.json:2: malformed JSON: Unexpected end-of-input: expected close marker for Object, opened on line 1, column 1");
+    }
+
+    @Test
     void duplicateKeyNamesBothLines() {
         String yaml = withLine("  monthlyUsd: 45000", "  monthlyUsd: 45000\n  monthlyUsd: 50000");
 
