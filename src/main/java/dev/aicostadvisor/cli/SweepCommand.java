@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code advisor sweep}: evaluates a base scenario across ranges of some of its inputs. */
-@Command(name = "sweep", sortOptions = false,
+@Command(name = "sweep", sortOptions = false, mixinStandardHelpOptions = true, versionProvider = AdvisorCommand.Version.class,
         description = {
                 "Evaluates a base scenario across ranges of its inputs and shows where each outcome changes.",
                 "",
@@ -53,7 +53,8 @@ import picocli.CommandLine.Model.CommandSpec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:the sweep completed",
-                "2:the base scenario, a --vary specification or the rules are invalid"})
+                "2:the base scenario, a --vary specification or the rules are invalid, or a scenario failed to evaluate",
+                "3:internal error in the advisor"})
 final class SweepCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(SweepCommand.class);
@@ -133,6 +134,14 @@ final class SweepCommand implements Callable<Integer> {
             }
         }
         print(spec.commandLine().getOut(), axes, result, sampleSeed);
+        if (result.failed() > 0) {
+            // The tables above count the scenarios that evaluated; the failures point at the rules.
+            err.printf(Locale.ROOT, "error: %,d of %,d %s failed to evaluate, first %s%s%n", result.failed(), result.scenarios(),
+                    result.scenarios() == 1 ? "scenario" : "scenarios", result.firstError(),
+                    csv == null ? "; --csv FILE lists each failure" : "; " + csv + " lists each failure");
+            err.flush();
+            return ExitCodes.INVALID_INPUT;
+        }
         return ExitCodes.OK;
     }
 
@@ -184,7 +193,7 @@ final class SweepCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "Evaluated in %.1f s (%,.0f scenarios per second, %d %s)%n", seconds,
                 result.scenarios() / Math.max(seconds, 1e-9), result.threads(), result.threads() == 1 ? "thread" : "threads");
         if (result.failed() > 0) {
-            out.printf(Locale.ROOT, "%,d scenarios failed to evaluate; --csv lists each with its error%n", result.failed());
+            out.printf(Locale.ROOT, "%,d of them failed to evaluate and are left out of the tables below%n", result.failed());
         }
 
         out.println();
@@ -203,7 +212,8 @@ final class SweepCommand implements Callable<Integer> {
         out.println(sample != null ? "Where outcomes change along each input, the other inputs at the base scenario's values"
                 : "Where outcomes change");
         if (result.edges().isEmpty()) {
-            out.println("  nowhere: every decision reaches the same outcome in every scenario");
+            out.println(result.failed() == 0 ? "  nowhere: every decision reaches the same outcome in every scenario"
+                    : "  nowhere among the scenarios that evaluated");
         }
         String input = null;
         for (SweepResult.Edge edge : result.edges()) {

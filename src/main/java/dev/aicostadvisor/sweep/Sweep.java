@@ -285,6 +285,7 @@ public final class Sweep {
         private long[] counts = new long[16];
         private long scenarios;
         private long failed;
+        private String firstError;
 
         Run(RowListener rows) {
             this.rows = rows;
@@ -294,6 +295,9 @@ public final class Sweep {
             scenarios++;
             if (signature < 0) {
                 failed++;
+                if (firstError == null) {
+                    firstError = "scenario " + number + ": " + error;
+                }
                 if (rows != null) {
                     rows.row(number, valuesAt(index), null, error);
                 }
@@ -338,7 +342,7 @@ public final class Sweep {
                 }
                 outcomes.put(codes.decisions().get(decision).id(), list);
             }
-            return new SweepResult(scenarios, failed, outcomes, edges, elapsedNanos, threads);
+            return new SweepResult(scenarios, failed, firstError, outcomes, edges, elapsedNanos, threads);
         }
     }
 

@@ -8,12 +8,13 @@ import java.util.Map;
  *
  * @param scenarios   how many scenarios were evaluated, failed ones included
  * @param failed      how many failed to evaluate, because a rule threw or hit the firing limits
+ * @param firstError  the first failed scenario's number and error, or {@code null} when none failed
  * @param outcomes    for each decision id in flowchart order, how many scenarios reached each outcome
  * @param edges       where an outcome changes along a numeric input, or between two values of a choice
  * @param elapsedNanos how long the evaluations took
  * @param threads     how many threads evaluated scenarios
  */
-public record SweepResult(long scenarios, long failed, Map<String, List<OutcomeCount>> outcomes, List<Edge> edges,
+public record SweepResult(long scenarios, long failed, String firstError, Map<String, List<OutcomeCount>> outcomes, List<Edge> edges,
                           long elapsedNanos, int threads) {
 
     /**

@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.aicostadvisor.FaultyRules;
 import dev.aicostadvisor.sweep.SweepField;
 
 /** {@code advisor sweep}: outcome tables, exact edges, the CSV grid, samples and invalid specifications. */
@@ -170,6 +171,20 @@ class SweepCommandTest {
             assertThat(run.out()).as("output for %s", invalid[0]).isEmpty();
         }
         assertThat(csv).doesNotExist();
+    }
+
+    @Test
+    void failedScenariosExitTwoAndNameTheFirst(@TempDir Path folder) {
+        Path rules = FaultyRules.copyInto(folder.resolve("rules"));
+
+        CliRun run = CliRun.of("sweep", "-q", "--rules", rules.toString(), SAAS, "--vary", "budget.monthlyUsd=500000,2000000");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(run.out()).contains("1 of them failed to evaluate and are left out of the tables below\n");
+        assertThat(run.err()).startsWith("error: 1 of 2 scenarios failed to evaluate, first scenario 2: ")
+                .contains("this test rule fails on purpose")
+                .endsWith("; --csv FILE lists each failure\n");
+        assertThat(run.err().lines()).hasSize(1);
     }
 
     @Test
