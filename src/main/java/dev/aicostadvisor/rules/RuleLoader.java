@@ -1,9 +1,15 @@
 package dev.aicostadvisor.rules;
 
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import dev.aicostadvisor.model.Phase;
 
 /**
  * Loads a rule set for use, and logs which set it loaded, how many rules it has and where the compiled
@@ -35,9 +41,31 @@ public final class RuleLoader {
     /**
      * Loads the rules of a source through the given cache.
      *
-     * @throws InvalidRulesException when the rules do not compile
+     * @throws InvalidRulesException when the rules do not compile, or a rules folder has no rule for a phase
      */
     public static CompiledRules load(RuleSource source, RuleCache cache) {
+        CompiledRules compiled = loadAny(source, cache);
+        // A rules folder is a whole rule set; rules in memory may be a part of one, as in tests of a single rule.
+        return source.directory().isPresent() ? requireEveryPhase(compiled) : compiled;
+    }
+
+    /**
+     * Rejects a rule set in which a phase has no rule: the evaluation would pass over that phase in silence,
+     * as when a phase's folder was left out of a copy of the rules.
+     */
+    static CompiledRules requireEveryPhase(CompiledRules compiled) {
+        Set<Phase> present = EnumSet.noneOf(Phase.class);
+        compiled.rules().forEach(rule -> present.add(rule.phase()));
+        List<String> missing = Arrays.stream(Phase.values()).filter(phase -> !present.contains(phase)).map(Phase::group).toList();
+        if (!missing.isEmpty()) {
+            throw new InvalidRulesException(compiled.source().description() + ": no rule belongs to "
+                    + (missing.size() == 1 ? "phase " : "phases ") + String.join(", ", missing)
+                    + "; each phase needs at least one rule with its ruleflow-group, as the shipped rules have in the folder of that name");
+        }
+        return compiled;
+    }
+
+    private static CompiledRules loadAny(RuleSource source, RuleCache cache) {
         if (cache.directory().isEmpty()) {
             CompiledRules compiled = RuleCompiler.compile(source);
             log(compiled, "compiled, with the cache turned off");

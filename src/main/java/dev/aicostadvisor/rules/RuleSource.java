@@ -190,11 +190,13 @@ public final class RuleSource {
         }
         byte[] bytes = Files.readAllBytes(path);
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            String text = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes))
                     .toString();
+            // Some Windows editors start UTF-8 files with a byte order mark, which the rule parser would read as text.
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
         } catch (CharacterCodingException e) {
             throw new InvalidRulesException(location + ": the file is not valid UTF-8; save it as UTF-8");
         }
