@@ -5,6 +5,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 
 import dev.aicostadvisor.EvaluationException;
 import dev.aicostadvisor.pricing.InvalidPricingException;
@@ -27,7 +28,7 @@ import picocli.CommandLine.ParseResult;
         exitCodeList = {
                 "0:all is well",
                 "1:an expectation failed (check)",
-                "2:invalid input: a scenario, the rules, or an option",
+                "2:invalid input: a scenario, the rules, or an option, or a rule failed",
                 "3:internal error in the advisor"})
 public final class AdvisorCommand implements Runnable {
 
@@ -55,6 +56,14 @@ public final class AdvisorCommand implements Runnable {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler(AdvisorCommand::handle);
+        commandLine.setParameterExceptionHandler(AdvisorCommand::handleUsage);
+        // An empty path would mean the working folder, which no option wants: --rules '' would read every .drl below it.
+        commandLine.registerConverter(Path.class, text -> {
+            if (text.isBlank()) {
+                throw new CommandLine.TypeConversionException("the path is empty; give a file or folder name");
+            }
+            return Path.of(text);
+        });
         int code = commandLine.execute(args);
         out.flush();
         err.flush();
@@ -64,6 +73,20 @@ public final class AdvisorCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: give run, check or another command below");
+    }
+
+    /**
+     * Reports a wrong option or argument in a line, with a pointer to the help, rather than picocli's default
+     * of the whole usage text, which buries the message.
+     */
+    private static int handleUsage(CommandLine.ParameterException e, String[] args) {
+        CommandLine commandLine = e.getCommandLine();
+        PrintWriter err = commandLine.getErr();
+        err.println("error: " + e.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        err.println("Try '" + commandLine.getCommandSpec().qualifiedName() + " --help' for more information.");
+        err.flush();
+        return ExitCodes.INVALID_INPUT;
     }
 
     /** Turns the advisor's errors into a message of a line or two and exit code 2. */

@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code advisor check}: runs the scenarios that have an {@code expect} block and compares their outcomes. */
-@Command(name = "check", sortOptions = false,
+@Command(name = "check", sortOptions = false, mixinStandardHelpOptions = true, versionProvider = AdvisorCommand.Version.class,
         description = {
                 "Runs every scenario that has an expect block and prints PASS or FAIL for each.",
                 "Under a FAIL it lists the expected nodes that are missing and the unexpected nodes that were reached.",
@@ -28,7 +28,8 @@ import picocli.CommandLine.Model.CommandSpec;
         exitCodeList = {
                 "0:every expectation holds",
                 "1:an expectation failed",
-                "2:a scenario or the rules are invalid, or a rule failed"})
+                "2:a scenario or the rules are invalid, or a rule failed",
+                "3:internal error in the advisor"})
 final class CheckCommand implements Callable<Integer> {
 
     @Spec
@@ -118,6 +119,13 @@ final class CheckCommand implements Callable<Integer> {
         }
         out.println(passed + " passed, " + failed + " failed");
         out.flush();
+        if (passed + failed + invalid == 0) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("error: nothing to check in " + String.join(", ", paths)
+                    + ": no scenario has an expect block; add expect: {present: [NODE, ...]} to the fixtures");
+            err.flush();
+            return ExitCodes.INVALID_INPUT;
+        }
         if (invalid > 0) {
             return ExitCodes.INVALID_INPUT;
         }

@@ -26,7 +26,7 @@ final class CommonOptions {
     @Option(names = {"-q", "--quiet"}, description = "Log only warnings and errors on standard error.")
     boolean quiet;
 
-    @Option(names = {"-v", "--verbose"}, description = "Log each phase's rule firings, and stack traces of internal errors.")
+    @Option(names = {"-v", "--verbose"}, description = "Log how many rules each phase fired for each scenario, and stack traces of internal errors.")
     boolean verbose;
 
     void applyLogging() {

@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code advisor coverage}: which rules the scenario suite fires, which it never fires, and which nodes it never reaches. */
-@Command(name = "coverage", sortOptions = false,
+@Command(name = "coverage", sortOptions = false, mixinStandardHelpOptions = true, versionProvider = AdvisorCommand.Version.class,
         description = {
                 "Shows which rules the scenario suite fires, which it never fires, and which nodes it misses.",
                 "",
@@ -33,7 +33,8 @@ import picocli.CommandLine.Model.CommandSpec;
         exitCodeList = {
                 "0:every rule fired and every flowchart node was reached",
                 "1:a rule never fired or a node was never reached",
-                "2:a scenario or the rules are invalid, or a rule failed"})
+                "2:a scenario or the rules are invalid, or a rule failed",
+                "3:internal error in the advisor"})
 final class CoverageCommand implements Callable<Integer> {
 
     @Spec

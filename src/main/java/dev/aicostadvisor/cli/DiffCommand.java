@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code advisor diff}: runs the scenario suite under two rule sets and lists the scenarios whose outcomes differ. */
-@Command(name = "diff", sortOptions = false,
+@Command(name = "diff", sortOptions = false, mixinStandardHelpOptions = true, versionProvider = AdvisorCommand.Version.class,
         description = {
                 "Lists the scenarios whose outcomes differ between two rule sets, node by node.",
                 "",
@@ -44,7 +44,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 "0:no scenario changes",
                 "1:some scenario changes",
                 "2:invalid input: the base cannot be read (not a git repository, an unknown revision, no rules "
-                        + "folder at that revision), a scenario or the rules are invalid, or a rule failed"})
+                        + "folder at that revision), a scenario or the rules are invalid, or a rule failed",
+                "3:internal error in the advisor"})
 final class DiffCommand implements Callable<Integer> {
 
     private static final String ROW_FORMAT = "  %s %-13s %s%n";

@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code advisor explain}: shows the chain of rule firings behind each outcome of one scenario. */
-@Command(name = "explain", sortOptions = false,
+@Command(name = "explain", sortOptions = false, mixinStandardHelpOptions = true, versionProvider = AdvisorCommand.Version.class,
         description = {
                 "Shows the chain of rules behind each outcome of a scenario, back to its inputs.",
                 "",
@@ -39,7 +39,8 @@ import picocli.CommandLine.Model.CommandSpec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:the chain was shown",
-                "2:the scenario or the rules are invalid, a rule failed, or --node names a node that the scenario does not reach"})
+                "2:the scenario or the rules are invalid, a rule failed, or --node names a node that the scenario does not reach",
+                "3:internal error in the advisor"})
 final class ExplainCommand implements Callable<Integer> {
 
     @Spec

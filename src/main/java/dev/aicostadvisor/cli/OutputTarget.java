@@ -13,6 +13,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * Where a command writes its report: standard output, or a file that appears only when the command
  * completes. A file is written under a temporary name in the same folder and moved into place at the end,
  * so a failed run never leaves a half-written file.
+ *
+ * <p>A {@link PrintWriter} hides write errors, such as a full disk, so {@link #commit()} asks it for them and
+ * fails instead of keeping a report that was cut short.
  */
 final class OutputTarget implements AutoCloseable {
 
@@ -34,6 +37,14 @@ final class OutputTarget implements AutoCloseable {
     static OutputTarget file(Path destination) {
         Path absolute = destination.toAbsolutePath();
         Path folder = absolute.getParent();
+        if (Files.isDirectory(absolute)) {
+            throw new UncheckedIOException("cannot write to " + destination + ": it is a folder; give a file name",
+                    new IOException(destination + " is a folder"));
+        }
+        if (folder == null || !Files.isDirectory(folder)) {
+            throw new UncheckedIOException("cannot write to " + destination + ": the folder " + folder + " does not exist",
+                    new IOException(folder + " does not exist"));
+        }
         try {
             // Files.createFile, unlike createTempFile, gives the file the permissions of the user's umask.
             Path temporary = Files.createFile(folder.resolve("." + absolute.getFileName() + "."
@@ -49,9 +60,18 @@ final class OutputTarget implements AutoCloseable {
         return writer;
     }
 
-    /** Makes the output final: flushes standard output, or moves the file into place. */
+    /**
+     * Makes the output final: flushes standard output, or moves the file into place.
+     *
+     * @throws UncheckedIOException when a write failed, in which case an output file is not moved into place
+     */
     void commit() {
         writer.flush();
+        if (writer.checkError()) {
+            throw new UncheckedIOException("cannot write to " + (destination == null ? "standard output" : destination)
+                    + ": a write failed, for example because the disk is full; the output is incomplete",
+                    new IOException("write failed"));
+        }
         if (destination != null) {
             writer.close();
             try {

@@ -23,7 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
 /** {@code advisor run}: evaluates scenarios and prints their path through the flowchart. */
-@Command(name = "run", sortOptions = false,
+@Command(name = "run", sortOptions = false, mixinStandardHelpOptions = true, versionProvider = AdvisorCommand.Version.class,
         description = {
                 "Evaluates scenarios and prints each outcome with its flowchart node, its reason and a cost forecast.",
                 "",
@@ -34,7 +34,8 @@ import picocli.CommandLine.ParameterException;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:every scenario was evaluated",
-                "2:a scenario or the rules are invalid, or a rule failed"})
+                "2:a scenario or the rules are invalid, or a rule failed",
+                "3:internal error in the advisor"})
 final class RunCommand implements Callable<Integer> {
 
     @Spec
@@ -123,7 +124,10 @@ final class RunCommand implements Callable<Integer> {
             if (jsonArray) {
                 out.println(evaluated == 0 ? "[]" : "\n]");
             }
-            target.commit();
+            // A run that evaluated nothing leaves an existing output file as it was.
+            if (output == null || evaluated > 0) {
+                target.commit();
+            }
         } finally {
             progress.finish();
         }
@@ -161,6 +165,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     static String summary(int evaluated, int invalid) {
-        return (evaluated + invalid) + " scenarios: " + evaluated + " evaluated, " + invalid + " invalid";
+        int total = evaluated + invalid;
+        return total + (total == 1 ? " scenario: " : " scenarios: ") + evaluated + " evaluated, " + invalid + " invalid";
     }
 }

@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code advisor validate}: compiles the rules, lists every problem, and checks that each band value reaches one outcome. */
-@Command(name = "validate", sortOptions = false,
+@Command(name = "validate", sortOptions = false, mixinStandardHelpOptions = true, versionProvider = AdvisorCommand.Version.class,
         description = {
                 "Checks that the rules compile and that each band value reaches exactly one outcome.",
                 "",
@@ -33,7 +33,8 @@ import picocli.CommandLine.Model.CommandSpec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:the rules compile and every check passes",
-                "2:a problem was found, or the rules folder cannot be read"})
+                "2:a problem was found, or the rules folder cannot be read",
+                "3:internal error in the advisor"})
 final class ValidateCommand implements Callable<Integer> {
 
     static final String NOT_LOADED = "this file is not loaded: the advisor reads only .drl files, and the data files "

@@ -131,10 +131,69 @@ class CliTest {
         Path plain = Files.writeString(folder.resolve("plain.yaml"),
                 Files.readString(Path.of(SAAS)).replaceAll("(?s)expect:.*", ""));
 
-        CliRun run = CliRun.of("check", "-q", plain.toString());
+        CliRun run = CliRun.of("check", "-q", plain.toString(), SAAS);
 
         assertThat(run.exitCode()).isEqualTo(0);
+        assertThat(run.out()).endsWith("1 scenario has no expect block and was skipped\n1 passed, 0 failed\n");
+    }
+
+    @Test
+    void checkWithNothingToCheckFails(@TempDir Path folder) throws IOException {
+        Path plain = Files.writeString(folder.resolve("plain.yaml"),
+                Files.readString(Path.of(SAAS)).replaceAll("(?s)expect:.*", ""));
+
+        CliRun run = CliRun.of("check", "-q", plain.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.out()).isEqualTo("1 scenario has no expect block and was skipped\n0 passed, 0 failed\n");
+        assertThat(run.err()).isEqualTo("error: nothing to check in " + plain
+                + ": no scenario has an expect block; add expect: {present: [NODE, ...]} to the fixtures\n");
+    }
+
+    @Test
+    void rulesFolderWithoutAPhaseIsRejected(@TempDir Path folder) throws IOException {
+        Path rules = TestRules.copyRules(folder.resolve("rules"));
+        for (String file : List.of("iterate.drl", "success_check.drl")) {
+            Files.delete(rules.resolve("success").resolve(file));
+        }
+
+        CliRun run = CliRun.of("run", "-q", "--no-cache", "--rules", rules.toString(), SAAS);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).isEqualTo("error: rules folder " + rules + ": no rule belongs to phase success; each phase needs at "
+                + "least one rule with its ruleflow-group, as the shipped rules have in the folder of that name\n");
+    }
+
+    @Test
+    void ruleFileWithByteOrderMarkCompiles(@TempDir Path folder) throws IOException {
+        Path rules = TestRules.copyRules(folder.resolve("rules"));
+        Path budget = rules.resolve("phase1/budget.drl");
+        Files.writeString(budget, "\uFEFF" + Files.readString(budget));
+
+        CliRun run = CliRun.of("check", "-q", "--no-cache", "--rules", rules.toString(), SAAS);
+
+        assertThat(run.err()).isEmpty();
+        assertThat(run.exitCode()).isEqualTo(0);
+        assertThat(run.out()).endsWith("1 passed, 0 failed\n");
+    }
+
+    @Test
+    void emptyPathOptionIsRejected() {
+        CliRun run = CliRun.of("run", "-q", "--rules=", SAAS);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("error: Invalid value for option '--rules': the path is empty; give a file or folder name\n"
+                + "Try 'advisor run --help' for more information.\n");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void subcommandHelpExitsZero() {
+        CliRun help = CliRun.of("run", "--help");
+
+        assertThat(help.exitCode()).isEqualTo(0);
+        assertThat(help.out()).startsWith("Usage: advisor run ").contains("3   internal error in the advisor");
     }
 
     @Test
@@ -142,7 +201,7 @@ class CliTest {
         CliRun run = CliRun.of("run");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).startsWith("Missing required parameter: 'FILE'");
+        assertThat(run.err()).startsWith("error: Missing required parameter: 'FILE'");
     }
 
     @Test
@@ -150,7 +209,7 @@ class CliTest {
         CliRun run = CliRun.of("run", "-q", "--format", "yaml", SAAS);
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).startsWith("Invalid value for option '--format': 'yaml'; expected text, markdown, json or jsonl");
+        assertThat(run.err()).startsWith("error: Invalid value for option '--format': 'yaml'; expected text, markdown, json or jsonl");
     }
 
     @Test

@@ -35,7 +35,7 @@ class EvaluationLimitOptionsTest {
             CliRun run = CliRun.of(command, "-q", option + "=" + value, CliTest.STARTUP);
 
             assertThat(run.exitCode()).as(command).isEqualTo(ExitCodes.INVALID_INPUT);
-            assertThat(run.err()).as(command).startsWith("Invalid value for option '" + option + "': '" + value + "'; " + allowed + "\n");
+            assertThat(run.err()).as(command).startsWith("error: Invalid value for option '" + option + "': '" + value + "'; " + allowed + "\n");
             assertThat(run.out()).as(command).isEmpty();
         }
     }
@@ -69,7 +69,7 @@ class EvaluationLimitOptionsTest {
         assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
         assertThat(run.err()).startsWith("error: " + scenario + ": evaluation of scenario 'Seed-stage startup's first prototype' "
                 + "stopped after 1000 rule firings in phase2; the rules that fired last: \"" + FaultyRules.LOOPING_RULE + "\"");
-        assertThat(run.err()).endsWith("add no-loop or a guard condition\n");
+        assertThat(run.err()).endsWith("add no-loop or a guard condition, or raise the limit if these rules need more firings\n");
         assertThat(run.err().lines()).hasSize(1);
         assertThat(run.out()).isEmpty();
     }

@@ -191,6 +191,6 @@ class ProgressBarTest {
         CliRun run = CliRun.of("run", "-q", "--progress", "sometimes", CliTest.STARTUP);
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
-        assertThat(run.err()).startsWith("Invalid value for option '--progress': 'sometimes'; expected auto, always or never\n");
+        assertThat(run.err()).startsWith("error: Invalid value for option '--progress': 'sometimes'; expected auto, always or never\n");
     }
 }
