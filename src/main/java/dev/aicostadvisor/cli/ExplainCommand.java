@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 
 import dev.aicostadvisor.Advisor;
 import dev.aicostadvisor.Evaluation;
@@ -53,7 +54,8 @@ final class ExplainCommand implements Callable<Integer> {
     Path file;
 
     @Option(names = "--node", paramLabel = "ID",
-            description = "Explain only this outcome node, such as Deploy5. Default: every outcome the scenario reaches.")
+            description = "Explain only this outcome node, such as Deploy5, or the nodes that match a pattern in which "
+                    + "* stands for any characters, such as 'Deploy*'. Default: every outcome the scenario reaches.")
     String node;
 
     @Option(names = "--depth", paramLabel = "N",
@@ -71,7 +73,13 @@ final class ExplainCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.INVALID_INPUT;
         }
-        if (node != null && Flowchart.findNode(node).isEmpty()) {
+        if (node != null && isPattern(node) && matching(node, flowchartIds()).isEmpty()) {
+            err.println("error: --node '" + node + "' matches no flowchart node; node ids are those that reports show, "
+                    + "such as Vendor1 or Deploy5, and * stands for any characters");
+            err.flush();
+            return ExitCodes.INVALID_INPUT;
+        }
+        if (node != null && !isPattern(node) && Flowchart.findNode(node).isEmpty()) {
             err.println("error: --node '" + node + "' is not a flowchart node" + suggestion(node, flowchartIds())
                     + " Node ids are those that reports show, such as Vendor1 or Deploy5");
             err.flush();
@@ -86,6 +94,14 @@ final class ExplainCommand implements Callable<Integer> {
         List<String> nodes;
         if (node == null) {
             nodes = new ArrayList<>(evaluation.nodes());
+        } else if (isPattern(node)) {
+            nodes = matching(node, List.copyOf(evaluation.nodes()));
+            if (nodes.isEmpty()) {
+                err.println("error: " + file + " reaches none of the nodes that match '" + node + "' ("
+                        + String.join(", ", matching(node, flowchartIds())) + "); run without --node to see every outcome it reaches");
+                err.flush();
+                return ExitCodes.INVALID_INPUT;
+            }
         } else if (evaluation.reached(node)) {
             nodes = List.of(node);
         } else {
@@ -109,6 +125,23 @@ final class ExplainCommand implements Callable<Integer> {
             return "; for " + requested.decision() + " it reaches " + String.join(", ", ids) + ", so try --node " + ids.get(0);
         }
         return ", nor any other outcome of " + requested.decision() + "; run without --node to see every outcome it reaches";
+    }
+
+    private static boolean isPattern(String requested) {
+        return requested.contains("*");
+    }
+
+    /** Returns the ids that match a pattern in which * stands for any characters, in their given order. */
+    static List<String> matching(String pattern, List<String> ids) {
+        StringBuilder regex = new StringBuilder();
+        for (String literal : pattern.split("\\*", -1)) {
+            if (!regex.isEmpty()) {
+                regex.append(".*");
+            }
+            regex.append(Pattern.quote(literal));
+        }
+        Pattern compiled = Pattern.compile(regex.toString());
+        return ids.stream().filter(id -> compiled.matcher(id).matches()).toList();
     }
 
     private static List<String> flowchartIds() {

@@ -35,6 +35,29 @@ class ExplainCommandTest {
     }
 
     @Test
+    void nodePatternExplainsMatchingOutcomes() {
+        CliRun pattern = CliRun.of("explain", "-q", CLINIC, "--node", "Deploy*");
+        CliRun single = CliRun.of("explain", "-q", CLINIC, "--node", "Deploy7");
+
+        assertThat(pattern.exitCode()).isEqualTo(0);
+        assertThat(pattern.out()).isEqualTo(single.out());
+        assertThat(pattern.err()).isEmpty();
+    }
+
+    @Test
+    void nodePatternReachingNothingIsRejected() {
+        CliRun noneReached = CliRun.of("explain", "-q", CLINIC, "--node", "*Util");
+        CliRun noneInFlowchart = CliRun.of("explain", "-q", CLINIC, "--node", "Zeta*");
+
+        assertThat(noneReached.exitCode()).isEqualTo(2);
+        assertThat(noneReached.err()).isEqualTo("error: " + CLINIC + " reaches none of the nodes that match '*Util' "
+                + "(LowUtil, MedUtil, HighUtil); run without --node to see every outcome it reaches\n");
+        assertThat(noneInFlowchart.exitCode()).isEqualTo(2);
+        assertThat(noneInFlowchart.err()).isEqualTo("error: --node 'Zeta*' matches no flowchart node; node ids are those "
+                + "that reports show, such as Vendor1 or Deploy5, and * stands for any characters\n");
+    }
+
+    @Test
     void unknownNodeSuggestsNearestId() {
         CliRun run = CliRun.of("explain", "-q", CLINIC, "--node", "deploy77");
 
