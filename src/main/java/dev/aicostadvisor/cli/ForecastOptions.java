@@ -25,9 +25,9 @@ final class ForecastOptions {
                     + "whose chat and completion models join the catalogue. Default: pricing.yaml next to the rules.")
     Path pricing;
 
-    int maxCycles = 3;
+    int maxCycles = Advisor.DEFAULT_MAX_CYCLES;
 
-    @Option(names = "--max-cycles", paramLabel = "N", defaultValue = "3",
+    @Option(names = "--max-cycles", paramLabel = "N", defaultValue = "" + Advisor.DEFAULT_MAX_CYCLES,
             description = "Most cycles of the iterate loop after an Optimize outcome, 0 to 20; 0 switches it off. Default: ${DEFAULT-VALUE}.")
     void setMaxCycles(int value) {
         if (value < 0 || value > 20) {
