@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
@@ -101,7 +103,12 @@ public final class TreeParser {
             JsonLocation location = e.getLocation();
             int line = location == null || location.getLineNr() < 1 ? 0 : location.getLineNr() + firstLine - 1;
             String field = reader == null || reader.currentPath.isEmpty() ? null : reader.currentPath;
-            throw new InvalidScenarioException(source, line, field, "malformed " + syntax + ": " + describe(e.getOriginalMessage()));
+            String problem = describe(e.getOriginalMessage());
+            if (e.getCause() instanceof MarkedYAMLException yaml) {
+                problem = describe(yaml, firstLine);
+                line = yaml.getProblemMark() == null ? line : yaml.getProblemMark().getLine() + firstLine;
+            }
+            throw new InvalidScenarioException(source, line, field, "malformed " + syntax + ": " + problem);
         } catch (IOException e) {
             throw new InvalidScenarioException(source, 0, null, "cannot be read: " + e.getMessage());
         }
@@ -227,6 +234,32 @@ public final class TreeParser {
         return line.replaceAll(",? from `StreamReadConstraints[^`]*`", "")
                 .replaceAll(" \\(start marker at \\[Source: .*?; line: (\\d+), column: (\\d+)\\]\\)", ", opened on line $1, column $2")
                 .replaceAll(":? ?enable `.*$", "");
+    }
+
+    /**
+     * Returns what the YAML parser found wrong and what it expected, which its first message line leaves
+     * out, with where the enclosing structure opened when that is another place.
+     */
+    private static String describe(MarkedYAMLException e, int firstLine) {
+        String problem = e.getProblem() == null ? firstLine(e.getMessage()) : e.getProblem().trim().replace("<stream end>", "the end of the file");
+        if (problem.contains("\\t(TAB)")) {
+            problem = "found a tab character; indent YAML with spaces, not tabs";
+        }
+        Mark opened = e.getContextMark();
+        Mark found = e.getProblemMark();
+        boolean elsewhere = opened != null && found != null && opened.getLine() != found.getLine();
+        if (e.getContext() == null || !elsewhere) {
+            return problem;
+        }
+        String structure = e.getContext().replaceFirst("^while (parsing|scanning) (a |an )?", "");
+        structure = switch (structure) {
+            case "flow sequence" -> "[ ] list";
+            case "flow mapping" -> "{ } map";
+            case "quoted scalar" -> "quoted string";
+            default -> structure;
+        };
+        return problem + ", in the " + structure + " opened on line " + (opened.getLine() + firstLine)
+                + ", column " + (opened.getColumn() + 1);
     }
 
     private static String firstLine(String message) {

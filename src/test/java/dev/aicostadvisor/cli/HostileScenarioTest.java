@@ -95,6 +95,11 @@ class HostileScenarioTest {
                         ":3: invalid UTF-8 at byte 40; save the file as UTF-8"),
                 new Case("nul-bytes.yaml", new byte[] {'n', 'a', 'm', 'e', ':', ' ', 0, 0, '\n'},
                         ":1: malformed YAML: special characters are not allowed"),
+                yaml("tab-indent.yaml", validWith("  aiEngineers: 3", "\taiEngineers: 3"),
+                        ":5: org: malformed YAML: found a tab character; indent YAML with spaces, not tabs"),
+                yaml("unclosed-list.yaml", "name: x\nbudget:\n  monthlyUsd: [45000\n",
+                        ":4: budget.monthlyUsd: malformed YAML: expected ',' or ']', but got the end of the file, "
+                                + "in the [ ] list opened on line 3, column 15"),
                 // YAML's implicit typing
                 yaml("implicit-no.yaml", validWith("dataSensitivity: MODERATE", "dataSensitivity: NO"),
                         ":9: workload.dataSensitivity: 'NO' is not allowed; expected one of LOW, MODERATE, HIGH"),
