@@ -29,6 +29,7 @@ final class ProblemLocator {
     private static final Pattern RULE_NAMES = Pattern.compile("addRuleNames\\(\"((?:[^\"\\\\]|\\\\.)*)\"");
     private static final Pattern PREDICATE = Pattern.compile("new org\\.drools\\.model\\.functions\\.PredicateInformation\\(\"((?:[^\"\\\\]|\\\\.)*)\"");
     private static final Pattern RULE_HEADING = Pattern.compile("^\\s*\\*\\s*Rule name:\\s*(.+)$");
+    private static final Pattern PARSER_POSITION = Pattern.compile("\\bLine (\\d+):(\\d+)\\b");
     private static final Set<String> GENERATED_WORDS = Set.of("drools", "insert", "new", "org", "modelcompiler",
             "consequence", "DroolsImpl", "asKnowledgeHelper", "java", "lang", "String", "update", "modify", "delete");
 
@@ -72,7 +73,7 @@ final class ProblemLocator {
         DrlOutline outline = path == null ? null : outlines.get(path);
         if (outline != null) {
             if (message.getLine() > 0) {
-                return new RuleProblem(outline.file().location(), message.getLine(), message.getColumn() + 1, firstLine(text));
+                return new RuleProblem(outline.file().location(), message.getLine(), columnOf(message, text), firstLine(text));
             }
             RuleProblem found = findExpression(text, outline);
             return found != null ? found : new RuleProblem(outline.file().location(), 0, 0, firstLine(text));
@@ -228,6 +229,21 @@ final class ProblemLocator {
             }
         }
         return score;
+    }
+
+    /**
+     * Returns the message's column from 1. Parser errors leave the message's column at 0 and give it only
+     * in their text, as "Line 30:38", counted from 0.
+     */
+    private static int columnOf(Message message, String text) {
+        if (message.getColumn() > 0) {
+            return message.getColumn() + 1;
+        }
+        Matcher position = PARSER_POSITION.matcher(text);
+        if (position.find() && Integer.parseInt(position.group(1)) == message.getLine()) {
+            return Integer.parseInt(position.group(2)) + 1;
+        }
+        return 0;
     }
 
     /** Finds the text around the generated column in the DRL line; returns 0 when it is not there. */

@@ -57,6 +57,14 @@ class RuleCompilerTest {
     }
 
     @Test
+    void syntaxErrorMidLineGivesItsColumn() {
+        String broken = BUDGET_RULE.replace("Budget(monthlyUsd < 10000)", "Budget(monthlyUsd < 10000))");
+
+        assertThat(problemsOf(source("phase1/budget.drl", broken))).extracting(RuleProblem::toString)
+                .containsExactly("rules/phase1/budget.drl:9:31: [ERR 102] Line 9:30 mismatched input ')' in rule \"Small budget\"");
+    }
+
+    @Test
     void unknownPropertyIsLocated() {
         String broken = BUDGET_RULE.replace("monthlyUsd < 10000", "monthlyUsdd < 10000");
 
