@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 import dev.aicostadvisor.model.ForecastInputs;
@@ -153,12 +154,10 @@ public final class Forecaster {
 
     private ModelPrice namedModel(Scenario scenario, SizeClass sizeClass, String id) {
         return catalogue.model(id).orElseThrow(() -> {
-            List<String> known = List.copyOf(catalogue.models().keySet());
-            String suggestion = MapReader.nearest(id, known);
-            return new InvalidScenarioException(sourceOf(scenario), 0, "forecast.models." + sizeClass.key(),
+            String field = "forecast.models." + sizeClass.key();
+            return new InvalidScenarioException(sourceOf(scenario), scenario.lineOf(field), field,
                     "'" + id + "' is not in the pricing catalogue " + catalogue.description()
-                            + (suggestion == null ? "; it lists " + known.size() + " models, such as " + String.join(", ", known.subList(0, Math.min(5, known.size())))
-                            : "; did you mean '" + suggestion + "'?"));
+                            + suggestion(id, List.copyOf(catalogue.models().keySet()), "models"));
         });
     }
 
@@ -176,11 +175,9 @@ public final class Forecaster {
             return null;
         }
         if (fleet.getGpuType() != null && catalogue.gpu(fleet.getGpuType()).isEmpty()) {
-            List<String> known = List.copyOf(catalogue.gpus().keySet());
-            String suggestion = MapReader.nearest(fleet.getGpuType(), known);
-            throw new InvalidScenarioException(sourceOf(scenario), 0, "gpuFleet.gpuType", "'" + fleet.getGpuType()
+            throw new InvalidScenarioException(sourceOf(scenario), scenario.lineOf("gpuFleet.gpuType"), "gpuFleet.gpuType", "'" + fleet.getGpuType()
                     + "' is not in the pricing catalogue " + catalogue.description()
-                    + (suggestion == null ? "; it lists " + String.join(", ", known) : "; did you mean '" + suggestion + "'?"));
+                    + suggestion(fleet.getGpuType(), List.copyOf(catalogue.gpus().keySet()), "GPUs"));
         }
         BigDecimal monthly = Money.cents(BigDecimal.valueOf(fleet.getGpus()).multiply(fleet.getHourlyCostUsd()).multiply(HOURS_PER_MONTH));
         BigDecimal idleShare = Money.HUNDRED.subtract(fleet.getUtilizationPercent()).movePointLeft(2);
@@ -291,6 +288,26 @@ public final class Forecaster {
 
     private static String capitalised(String word) {
         return Character.toUpperCase(word.charAt(0)) + word.substring(1);
+    }
+
+    /**
+     * Suggests the catalogue ids nearest to an unknown one: the closest spelling, else the ids that contain
+     * it (so 'h100' finds 'h100-sxm' and 'h100-pcie'), else the first few ids.
+     */
+    static String suggestion(String unknown, List<String> known, String kind) {
+        String nearest = MapReader.nearest(unknown, known);
+        if (nearest != null) {
+            return "; did you mean '" + nearest + "'?";
+        }
+        String lower = unknown.toLowerCase(Locale.ROOT);
+        List<String> containing = known.stream().filter(id -> id.toLowerCase(Locale.ROOT).contains(lower)).limit(6).toList();
+        if (containing.size() == 1) {
+            return "; did you mean '" + containing.get(0) + "'?";
+        }
+        if (!containing.isEmpty() && containing.size() <= 5) {
+            return "; did you mean one of " + String.join(", ", containing) + "?";
+        }
+        return "; it lists " + known.size() + " " + kind + ", such as " + String.join(", ", known.subList(0, Math.min(5, known.size())));
     }
 
     private static String sourceOf(Scenario scenario) {

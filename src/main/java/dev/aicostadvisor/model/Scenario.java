@@ -1,5 +1,7 @@
 package dev.aicostadvisor.model;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -18,6 +20,7 @@ public final class Scenario {
     private final ForecastInputs forecast;
     private final Expectation expectation;
     private final String source;
+    private final Map<String, Integer> lines;
 
     private Scenario(Builder builder) {
         this.name = requireName(builder.name);
@@ -30,6 +33,7 @@ public final class Scenario {
         this.forecast = builder.forecast != null ? builder.forecast : ForecastInputs.NONE;
         this.expectation = builder.expectation;
         this.source = builder.source;
+        this.lines = Map.copyOf(builder.lines);
     }
 
     public static Builder builder(String name) {
@@ -76,6 +80,14 @@ public final class Scenario {
     }
 
     /** Returns what a fixture expects, or {@code null} when the scenario has no {@code expect} block. */
+    /**
+     * Returns the line of the source file on which a field such as {@code gpuFleet.gpuType} was given, or 0
+     * when it is not known. The reader records it for the fields that are checked only at evaluation time.
+     */
+    public int lineOf(String field) {
+        return lines.getOrDefault(field, 0);
+    }
+
     public Expectation getExpectation() {
         return expectation;
     }
@@ -83,7 +95,7 @@ public final class Scenario {
     /** Returns a builder that starts from this scenario's values. */
     public Builder toBuilder() {
         return new Builder(name).description(description).org(org).budget(budget).workload(workload)
-                .gpuFleet(gpuFleet).metrics(metrics).forecast(forecast).expectation(expectation).source(source);
+                .gpuFleet(gpuFleet).metrics(metrics).forecast(forecast).expectation(expectation).source(source).lines(lines);
     }
 
     private static String requireName(String name) {
@@ -129,6 +141,7 @@ public final class Scenario {
         private ForecastInputs forecast;
         private Expectation expectation;
         private String source;
+        private final Map<String, Integer> lines = new HashMap<>();
 
         private Builder(String name) {
             this.name = name;
@@ -182,6 +195,19 @@ public final class Scenario {
         /** Sets the file or stream the scenario came from, which messages about it name. */
         public Builder source(String value) {
             this.source = value;
+            return this;
+        }
+
+        /** Records the line of the source file on which a field was given, for errors found later. */
+        public Builder line(String field, int line) {
+            if (line > 0) {
+                lines.put(field, line);
+            }
+            return this;
+        }
+
+        private Builder lines(Map<String, Integer> fieldLines) {
+            lines.putAll(fieldLines);
             return this;
         }
 

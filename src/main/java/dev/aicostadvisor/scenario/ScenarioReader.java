@@ -209,6 +209,9 @@ public final class ScenarioReader {
                     fleet.decimal("utilizationPercent", true, BigDecimal.ZERO, false, Limits.HUNDRED, "42"),
                     fleet.decimal("hourlyCostUsd", true, BigDecimal.ZERO, false, Limits.MAX_HOURLY_GPU_USD, "4.10"),
                     fleet.text("gpuType", false, MAX_NAME_LENGTH)));
+            if (fleet.has("gpuType")) {
+                builder.line("gpuFleet.gpuType", fleet.lineOf("gpuType"));
+            }
         }
 
         MapReader metrics = top.map("metrics", false, METRICS_FIELDS);
@@ -223,7 +226,7 @@ public final class ScenarioReader {
 
         MapReader forecast = top.map("forecast", false, FORECAST_FIELDS);
         if (forecast != null) {
-            builder.forecast(readForecast(forecast));
+            builder.forecast(readForecast(forecast, builder));
         }
 
         MapReader expect = top.map("expect", false, EXPECT_FIELDS);
@@ -257,7 +260,7 @@ public final class ScenarioReader {
         return new Workload(sensitivity, driver, latency, impact, tokens, pattern, mix);
     }
 
-    private static ForecastInputs readForecast(MapReader forecast) {
+    private static ForecastInputs readForecast(MapReader forecast, Scenario.Builder builder) {
         Map<SizeClass, String> models = new EnumMap<>(SizeClass.class);
         MapReader modelsReader = forecast.map("models", false, MODELS_FIELDS);
         if (modelsReader != null) {
@@ -265,6 +268,7 @@ public final class ScenarioReader {
                 String model = modelsReader.text(sizeClass.key(), false, MAX_NAME_LENGTH);
                 if (model != null) {
                     models.put(sizeClass, model);
+                    builder.line("forecast.models." + sizeClass.key(), modelsReader.lineOf(sizeClass.key()));
                 }
             }
         }

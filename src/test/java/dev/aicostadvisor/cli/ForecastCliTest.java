@@ -72,8 +72,20 @@ class ForecastCliTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
-        assertThat(run.err()).isEqualTo("error: " + scenario + ": forecast.models.large: 'example-larg' is not in the pricing catalogue "
+        assertThat(run.err()).isEqualTo("error: " + scenario + ":13: forecast.models.large: 'example-larg' is not in the pricing catalogue "
                 + LITELLM + " (LiteLLM cost map); did you mean 'example-large'?\n");
+    }
+
+    @Test
+    void unknownGpuTypeSuggestsIdsContainingIt(@TempDir Path folder) throws IOException {
+        Path scenario = Files.writeString(folder.resolve("fleet.yaml"), Files.readString(scenarioNaming(folder, "gpt-4o", "gpt-4.1-mini"))
+                .replace("forecast:", "gpuFleet: {gpus: 8, utilizationPercent: 60, hourlyCostUsd: 2.50, gpuType: h100}\nforecast:"));
+
+        CliRun run = CliRun.of("run", "-q", scenario.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("error: " + scenario + ":12: gpuFleet.gpuType: 'h100' is not in the pricing catalogue "
+                + "rules/pricing.yaml; did you mean one of h100-sxm, h100-pcie, aws-p5-h100?\n");
     }
 
     @Test
