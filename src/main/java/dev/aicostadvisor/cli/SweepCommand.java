@@ -146,8 +146,9 @@ final class SweepCommand implements Callable<Integer> {
     }
 
     private void checkCounts() {
-        if (sample != null && sample < 1) {
-            throw new InvalidSweepException("invalid --sample " + sample + "; expected a number of scenarios of at least 1");
+        if (sample != null && (sample < 1 || sample > Sweep.MAX_GRID)) {
+            throw new InvalidSweepException(String.format(Locale.ROOT,
+                    "invalid --sample %d; expected a number of scenarios from 1 to %,d", sample, Sweep.MAX_GRID));
         }
         if (threads < 1) {
             throw new InvalidSweepException("invalid --threads " + threads + "; expected at least 1");
@@ -190,8 +191,11 @@ final class SweepCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "  %-36s %,d %s: %s%n", axis.field().name(), values.size(), values.size() == 1 ? "value" : "values", range);
         }
         double seconds = result.elapsedNanos() / 1e9;
-        out.printf(Locale.ROOT, "Evaluated in %.1f s (%,.0f scenarios per second, %d %s)%n", seconds,
-                result.scenarios() / Math.max(seconds, 1e-9), result.threads(), result.threads() == 1 ? "thread" : "threads");
+        long evaluations = result.scenarios() + result.edgeEvaluations();
+        String edgeSearch = result.edgeEvaluations() == 0 ? ""
+                : String.format(Locale.ROOT, "%,d more to locate the edges, ", result.edgeEvaluations());
+        out.printf(Locale.ROOT, "Evaluated in %.1f s (%s%,.0f scenarios per second, %d %s)%n", seconds, edgeSearch,
+                evaluations / Math.max(seconds, 1e-9), result.threads(), result.threads() == 1 ? "thread" : "threads");
         if (result.failed() > 0) {
             out.printf(Locale.ROOT, "%,d of them failed to evaluate and are left out of the tables below%n", result.failed());
         }

@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongConsumer;
 
 import dev.aicostadvisor.Advisor;
@@ -48,6 +49,8 @@ public final class Sweep {
     private final long gridSize;
     private final int threads;
     private final OutcomeCodes codes = new OutcomeCodes();
+    /** Every evaluation of the current run: its scenarios, and the further ones that locate edges. */
+    private final LongAdder evaluations = new LongAdder();
 
     /** Receives each scenario's row, in the order the sweep consumes them. */
     @FunctionalInterface
@@ -136,8 +139,8 @@ public final class Sweep {
      * the number of threads.
      */
     public SweepResult runSample(long size, long seed, RowListener rows, LongConsumer progress) throws InterruptedException {
-        if (size < 1) {
-            throw new InvalidSweepException("--sample must be at least 1, was " + size);
+        if (size < 1 || size > MAX_GRID) {
+            throw new InvalidSweepException("--sample must be from 1 to " + MAX_GRID + ", was " + size);
         }
         Run run = new Run(rows);
         long start = System.nanoTime();
@@ -176,6 +179,7 @@ public final class Sweep {
 
     /** Evaluates a scenario and returns its signature, or -1 when it failed. */
     private int evaluate(Scenario scenario, String[] error) {
+        evaluations.increment();
         try {
             return codes.encode(advisor.evaluate(scenario));
         } catch (EvaluationException e) {
@@ -289,6 +293,7 @@ public final class Sweep {
 
         Run(RowListener rows) {
             this.rows = rows;
+            evaluations.reset();
         }
 
         void add(long number, long index, int signature, String error) {
@@ -328,6 +333,7 @@ public final class Sweep {
         }
 
         SweepResult result(List<SweepResult.Edge> edges, long elapsedNanos) {
+            long edgeEvaluations = evaluations.sum() - scenarios;
             Map<String, List<SweepResult.OutcomeCount>> outcomes = new LinkedHashMap<>();
             for (int decision = 0; decision < codes.decisions().size(); decision++) {
                 Map<Integer, Long> byMask = new TreeMap<>();
@@ -342,7 +348,7 @@ public final class Sweep {
                 }
                 outcomes.put(codes.decisions().get(decision).id(), list);
             }
-            return new SweepResult(scenarios, failed, firstError, outcomes, edges, elapsedNanos, threads);
+            return new SweepResult(scenarios, failed, firstError, outcomes, edges, edgeEvaluations, elapsedNanos, threads);
         }
     }
 

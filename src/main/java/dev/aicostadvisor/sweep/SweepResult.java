@@ -11,11 +11,13 @@ import java.util.Map;
  * @param firstError  the first failed scenario's number and error, or {@code null} when none failed
  * @param outcomes    for each decision id in flowchart order, how many scenarios reached each outcome
  * @param edges       where an outcome changes along a numeric input, or between two values of a choice
- * @param elapsedNanos how long the evaluations took
+ * @param edgeEvaluations how many more scenarios were evaluated to locate the edges exactly: between grid
+ *                    values, and for a sample along each input through the base scenario
+ * @param elapsedNanos how long the evaluations took, edge search included
  * @param threads     how many threads evaluated scenarios
  */
 public record SweepResult(long scenarios, long failed, String firstError, Map<String, List<OutcomeCount>> outcomes, List<Edge> edges,
-                          long elapsedNanos, int threads) {
+                          long edgeEvaluations, long elapsedNanos, int threads) {
 
     /**
      * How many scenarios reached one outcome of a decision.
