@@ -46,6 +46,9 @@ final class CoverageCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    PricingOption pricing;
+
     @Parameters(paramLabel = "DIR|FILE", arity = "0..*",
             description = "Scenario files or folders of the suite. Default: scenarios")
     List<String> inputs = new ArrayList<>();
@@ -57,7 +60,7 @@ final class CoverageCommand implements Callable<Integer> {
         RuleSource source = RuleSource.resolve(common.rules);
         CompiledRules rules = RuleLoader.load(source, common.cache());
         // Coverage counts the firings of each scenario's own evaluation, so the iterate loop is left out.
-        Advisor advisor = Advisor.builder().rules(rules).maxCycles(0).build();
+        Advisor advisor = pricing.configure(Advisor.builder(), rules).maxCycles(0).build();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
 

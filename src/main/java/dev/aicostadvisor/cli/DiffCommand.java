@@ -60,6 +60,9 @@ final class DiffCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    PricingOption pricing;
+
     @Option(names = "--base", paramLabel = "REF_OR_DIR",
             description = "The rules to compare with: a git revision of the rules folder, such as HEAD, main or a commit, "
                     + "or another rules folder. Default: HEAD")
@@ -107,8 +110,8 @@ final class DiffCommand implements Callable<Integer> {
             }
             CompiledRules workingCompiled = RuleLoader.load(working, common.cache());
             // The diff compares each scenario's own outcomes and notes, so the iterate loop is left out.
-            return compare(Advisor.builder().rules(baseCompiled).maxCycles(0).build(),
-                    Advisor.builder().rules(workingCompiled).maxCycles(0).build(), out, err);
+            return compare(pricing.configure(Advisor.builder(), baseCompiled).maxCycles(0).build(),
+                    pricing.configure(Advisor.builder(), workingCompiled).maxCycles(0).build(), out, err);
         }
     }
 

@@ -50,6 +50,9 @@ final class ExplainCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    PricingOption pricing;
+
     @Parameters(index = "0", paramLabel = "FILE", description = "The scenario file to explain (.yaml, .yml or .json).")
     Path file;
 
@@ -89,7 +92,7 @@ final class ExplainCommand implements Callable<Integer> {
         Scenario scenario = ScenarioReader.read(file);
         CompiledRules rules = RuleLoader.load(RuleSource.resolve(common.rules), common.cache());
         FiringTrace trace = new FiringTrace();
-        Evaluation evaluation = Advisor.builder().rules(rules).maxCycles(0).build().evaluate(scenario, trace);
+        Evaluation evaluation = pricing.configure(Advisor.builder(), rules).maxCycles(0).build().evaluate(scenario, trace);
 
         List<String> nodes;
         if (node == null) {

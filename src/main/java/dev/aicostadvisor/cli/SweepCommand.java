@@ -65,6 +65,9 @@ final class SweepCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    PricingOption pricing;
+
     @Parameters(paramLabel = "BASE", arity = "1", description = "The base scenario file; inputs not varied keep its values.")
     Path baseFile;
 
@@ -108,7 +111,7 @@ final class SweepCommand implements Callable<Integer> {
             }
             checkCounts();
             // The sweep tabulates the outcomes of each scenario's own evaluation, so the iterate loop is left out.
-            Advisor advisor = Advisor.builder().rules(common.loadRules()).maxCycles(0).build();
+            Advisor advisor = pricing.configure(Advisor.builder(), common.loadRules()).maxCycles(0).build();
             sweep = new Sweep(advisor, base, axes, threads);
             if (sample == null && sweep.gridSize() > Sweep.MAX_GRID) {
                 throw new InvalidSweepException("the grid has " + sweep.gridSize() + " scenarios, more than " + Sweep.MAX_GRID

@@ -89,6 +89,25 @@ class ForecastCliTest {
     }
 
     @Test
+    void pricingAppliesToEveryEvaluatingCommand(@TempDir Path folder) throws IOException {
+        String scenario = scenarioNaming(folder, "example-large", "example-instruct").toString();
+
+        CliRun explain = CliRun.of("explain", "-q", "--pricing", LITELLM, scenario, "--node", "Budget1");
+        CliRun coverage = CliRun.of("coverage", "-q", "--pricing", LITELLM, scenario);
+        CliRun sweep = CliRun.of("sweep", "-q", "--pricing", LITELLM, scenario, "--vary", "org.aiEngineers=1,2");
+        CliRun explainWithoutPricing = CliRun.of("explain", "-q", scenario, "--node", "Budget1");
+
+        assertThat(explain.err()).isEmpty();
+        assertThat(explain.exitCode()).isEqualTo(0);
+        assertThat(coverage.err()).isEmpty();
+        assertThat(coverage.exitCode()).as("one scenario leaves nodes unreached").isEqualTo(1);
+        assertThat(sweep.err()).isEmpty();
+        assertThat(sweep.exitCode()).isEqualTo(0);
+        assertThat(explainWithoutPricing.exitCode()).isEqualTo(2);
+        assertThat(explainWithoutPricing.err()).contains("forecast.models.large: 'example-large' is not in the pricing catalogue");
+    }
+
+    @Test
     void missingPricingFileExitsTwo() {
         CliRun run = CliRun.of("run", "-q", "--pricing", "no-such-file.json", "scenarios/saas-support-assistant.yaml");
 
