@@ -116,7 +116,7 @@ final class RunCommand implements Callable<Integer> {
                 if (jsonArray) {
                     out.print(evaluated == 0 ? "[\n" : ",\n");
                 }
-                out.print(render(evaluation, reportFormat, evaluated > 0, jsonArray));
+                out.print(render(evaluation, input.origin(), reportFormat, evaluated > 0, jsonArray));
                 out.flush();
                 evaluated++;
                 progress.update(evaluated, invalid);
@@ -155,12 +155,12 @@ final class RunCommand implements Callable<Integer> {
      * Renders one report; {@code following} marks a report after the first, which text and Markdown
      * separate with a rule, and {@code inArray} leaves out the newline after a JSON array element.
      */
-    private static String render(Evaluation evaluation, ReportFormat format, boolean following, boolean inArray) {
+    private static String render(Evaluation evaluation, String origin, ReportFormat format, boolean following, boolean inArray) {
         return switch (format) {
             case TEXT -> (following ? "\n" + "-".repeat(100) + "\n\n" : "") + TextReport.render(evaluation);
             case MARKDOWN -> (following ? "\n---\n\n" : "") + MarkdownReport.render(evaluation);
-            case JSON -> JsonReport.render(evaluation) + (inArray ? "" : "\n");
-            case JSONL -> JsonReport.renderLine(evaluation) + "\n";
+            case JSON -> JsonReport.render(evaluation, origin) + (inArray ? "" : "\n");
+            case JSONL -> JsonReport.renderLine(evaluation, origin) + "\n";
         };
     }
 

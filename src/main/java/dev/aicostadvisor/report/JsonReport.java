@@ -14,9 +14,10 @@ import dev.aicostadvisor.model.Recommendation;
 
 /**
  * Writes an evaluation as JSON:
- * {@code {"scenario": NAME, "recommendations": [{"node", "phase", "title", "detail", "rationale", "rule"}], "notes": [...],
+ * {@code {"scenario": NAME, "source": FILE, "recommendations": [{"node", "phase", "title", "detail", "rationale", "rule"}], "notes": [...],
  * "forecast": {...}, "iteration": {...}}}. Each note is {@code {"kind", "text", "nodes"}}; the forecast and the iterate
- * loop are described in {@link ForecastJson}.
+ * loop are described in {@link ForecastJson}. The source, left out when unknown, is the scenario's file, or
+ * {@code stdin:LINE} for a line of JSON Lines, so that a script can match each report to its input.
  */
 public final class JsonReport {
 
@@ -26,10 +27,18 @@ public final class JsonReport {
     private JsonReport() {
     }
 
-    /** Builds the JSON tree of an evaluation. */
+    /** Builds the JSON tree of an evaluation, with the scenario's own source. */
     public static ObjectNode toJson(Evaluation evaluation) {
+        return toJson(evaluation, evaluation.scenario().getSource());
+    }
+
+    /** Builds the JSON tree of an evaluation of the scenario read from {@code source}, which may be null. */
+    public static ObjectNode toJson(Evaluation evaluation, String source) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("scenario", evaluation.scenario().getName());
+        if (source != null) {
+            root.put("source", source);
+        }
         ArrayNode recommendations = root.putArray("recommendations");
         for (Recommendation recommendation : evaluation.recommendations()) {
             ObjectNode item = recommendations.addObject();
@@ -54,12 +63,22 @@ public final class JsonReport {
 
     /** Writes an evaluation as one indented JSON document. */
     public static String render(Evaluation evaluation) {
-        return write(PRETTY, toJson(evaluation));
+        return render(evaluation, evaluation.scenario().getSource());
     }
 
-    /** Writes an evaluation as one line of JSON, for JSON Lines. */
+    /** Writes an evaluation of the scenario read from {@code source} as one indented JSON document. */
+    public static String render(Evaluation evaluation, String source) {
+        return write(PRETTY, toJson(evaluation, source));
+    }
+
+    /** Writes an evaluation as one line of JSON, for JSON Lines, with the scenario's own source. */
     public static String renderLine(Evaluation evaluation) {
-        return write(MAPPER, toJson(evaluation));
+        return renderLine(evaluation, evaluation.scenario().getSource());
+    }
+
+    /** Writes an evaluation of the scenario read from {@code source} as one line of JSON, for JSON Lines. */
+    public static String renderLine(Evaluation evaluation, String source) {
+        return write(MAPPER, toJson(evaluation, source));
     }
 
     static String write(ObjectMapper mapper, Object tree) {

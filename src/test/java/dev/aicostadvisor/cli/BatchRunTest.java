@@ -12,6 +12,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import dev.aicostadvisor.FaultyRules;
 import dev.aicostadvisor.TestRules;
 import dev.aicostadvisor.report.JsonReportReader;
@@ -37,6 +40,14 @@ class BatchRunTest {
     /** Returns the scenario names of a JSON Lines output, in order. */
     static List<String> scenarioNames(String jsonLines) {
         return JsonReportReader.readAll(jsonLines).stream().map(JsonReportReader.Report::scenario).toList();
+    }
+
+    static String sourceOf(String jsonLine) {
+        try {
+            return new ObjectMapper().readTree(jsonLine).get("source").asText();
+        } catch (JsonProcessingException e) {
+            throw new AssertionError("not a JSON line: " + jsonLine, e);
+        }
     }
 
     static byte[] bytes(String... lines) {
@@ -104,6 +115,7 @@ class BatchRunTest {
         CliRun run = CliRun.withInput(stdin, "run", "-q", "-");
 
         assertThat(scenarioNames(run.out())).containsExactly("Startup", "Bank");
+        assertThat(run.out().lines().map(BatchRunTest::sourceOf)).containsExactly("stdin:1", "stdin:4");
         assertThat(run.err()).isEqualTo("""
                 error: stdin:3: org.engineers: unknown field; did you mean 'aiEngineers'? org takes name, aiMaturityMonths, aiEngineers
                 error: stdin:5: malformed JSON: Unexpected end-of-input within/between Object entries
