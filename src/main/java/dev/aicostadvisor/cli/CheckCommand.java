@@ -70,6 +70,7 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         common.applyLogging();
         List<String> paths = inputs.isEmpty() ? List.of("scenarios") : inputs;
+        ScenarioInputs scenarios = ScenarioInputs.open(spec, paths, parent.stdin);
         Advisor.Builder builder = limits.applyTo(Advisor.builder());
         Advisor advisor = forecast.configure(builder, common.loadRules()).build();
         PrintWriter out = spec.commandLine().getOut();
@@ -77,7 +78,7 @@ final class CheckCommand implements Callable<Integer> {
         int failed = 0;
         int invalid = 0;
         int skipped = 0;
-        for (ScenarioInputs.Input input : new ScenarioInputs(paths, parent.stdin)) {
+        for (ScenarioInputs.Input input : scenarios) {
             if (!input.valid()) {
                 out.println("ERROR " + input.error().getMessage());
                 invalid++;

@@ -118,7 +118,7 @@ final class DiffCommand implements Callable<Integer> {
         int changed = 0;
         int explainedDifferently = 0;
         int invalid = 0;
-        for (ScenarioInputs.Input input : new ScenarioInputs(paths, parent.stdin)) {
+        for (ScenarioInputs.Input input : ScenarioInputs.open(spec, paths, parent.stdin)) {
             if (!input.valid()) {
                 err.println("error: " + input.error().getMessage());
                 invalid++;

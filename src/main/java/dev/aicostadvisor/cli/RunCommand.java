@@ -71,7 +71,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         common.applyLogging();
-        ScenarioInputs scenarios = new ScenarioInputs(inputs, parent.stdin);
+        ScenarioInputs scenarios = ScenarioInputs.open(spec, inputs, parent.stdin);
         ReportFormat reportFormat = parseFormat(format, scenarios.readsStdin() ? ReportFormat.JSONL : ReportFormat.TEXT);
         Advisor.Builder builder = limits.applyTo(Advisor.builder());
         int fileCount = scenarios.countFiles();

@@ -165,12 +165,54 @@ class BatchRunTest {
     }
 
     @Test
-    void emptyStreamEvaluatesNothing() {
-        CliRun run = CliRun.withInput("\n\n", "run", "-q", "-");
+    void emptyStandardInputIsRejected(@TempDir Path folder) throws IOException {
+        Path report = Files.writeString(folder.resolve("report.jsonl"), "earlier report\n");
 
+        for (String stdin : List.of("", "\n\n", "  \r\n")) {
+            CliRun run = CliRun.withInput(stdin, "run", "-q", "-", "-o", report.toString());
+
+            assertThat(run.exitCode()).as("exit code for %s", stdin.length()).isEqualTo(ExitCodes.INVALID_INPUT);
+            assertThat(run.err()).as("error for %s", stdin.length()).isEqualTo("error: stdin: standard input is empty or has only "
+                    + "blank lines; - reads JSON Lines, one scenario as a JSON object on each line\n");
+            assertThat(run.out()).isEmpty();
+        }
+        assertThat(Files.readString(report)).isEqualTo("earlier report\n");
+        try (var listing = Files.list(folder)) {
+            assertThat(listing).containsExactly(report);
+        }
+    }
+
+    @Test
+    void standardInputGivenTwiceIsRejected() {
+        CliRun run = CliRun.withInput(bytes(STARTUP_LINE, BANK_LINE), "run", "-q", "-", CliTest.SAAS, "-");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(run.err()).isEqualTo("error: - is given 2 times, but standard input can be read only once; give - once\n"
+                + "Try 'advisor run --help' for more information.\n");
         assertThat(run.out()).isEmpty();
-        assertThat(run.err()).isEqualTo("0 scenarios: 0 evaluated, 0 invalid\n");
-        assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+    }
+
+    @Test
+    void missingPathStopsTheBatchBeforeItRuns(@TempDir Path folder) {
+        String missing = folder.resolve("nowhere.yaml").toString();
+
+        CliRun run = CliRun.of("run", "-q", CliTest.SAAS, missing, CliTest.STARTUP);
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(run.err()).isEqualTo("error: " + missing + ": file not found\n");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void emptyFolderStopsTheBatchBeforeItRuns(@TempDir Path folder) throws IOException {
+        Path empty = Files.createDirectory(folder.resolve("empty"));
+        Files.writeString(empty.resolve("notes.txt"), "not a scenario\n");
+
+        CliRun run = CliRun.of("run", "-q", CliTest.SAAS, empty.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(run.err()).isEqualTo("error: " + empty + ": the folder holds no scenario files (.yaml, .yml or .json)\n");
+        assertThat(run.out()).isEmpty();
     }
 
     @Test

@@ -151,6 +151,26 @@ class CliTest {
     }
 
     @Test
+    void checkRejectsMissingPath(@TempDir Path folder) {
+        String missing = folder.resolve("nowhere.yaml").toString();
+
+        CliRun run = CliRun.of("check", "-q", SAAS, missing);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("error: " + missing + ": file not found\n");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void checkRejectsEmptyFolder(@TempDir Path folder) {
+        CliRun run = CliRun.of("check", "-q", folder.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("error: " + folder + ": the folder holds no scenario files (.yaml, .yml or .json)\n");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
     void rulesFolderWithoutAPhaseIsRejected(@TempDir Path folder) throws IOException {
         Path rules = TestRules.copyRules(folder.resolve("rules"));
         for (String file : List.of("iterate.drl", "success_check.drl")) {
