@@ -151,6 +151,21 @@ class CliTest {
     }
 
     @Test
+    void checkWritesInvalidScenarioToStandardError(@TempDir Path folder) throws IOException {
+        Path bad = Files.writeString(folder.resolve("bad.yaml"),
+                Files.readString(Path.of(SAAS)).replace("monthlyUsd: 45000", "monthlyUsd: -45000"));
+
+        CliRun run = CliRun.of("check", "-q", bad.toString(), STARTUP);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("error: " + bad + ":10: budget.monthlyUsd: '-45000' is out of range; "
+                + "expected a number from 0 to 10000000000, such as 45000\n");
+        assertThat(run.out()).isEqualTo("PASS Seed-stage startup's first prototype (" + STARTUP + ")\n"
+                + "1 scenario is invalid or failed to evaluate\n"
+                + "1 passed, 0 failed\n");
+    }
+
+    @Test
     void checkRejectsMissingPath(@TempDir Path folder) {
         String missing = folder.resolve("nowhere.yaml").toString();
 
