@@ -78,6 +78,7 @@ final class DiffCommand implements Callable<Integer> {
         common.applyLogging();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        ScenarioInputs scenarios = ScenarioInputs.open(spec, inputs.isEmpty() ? List.of("scenarios") : inputs, parent.stdin);
         RuleSource working = RuleSource.resolve(common.rules);
         BaseRules baseRules;
         try {
@@ -92,9 +93,7 @@ final class DiffCommand implements Callable<Integer> {
             out.println("changed: " + working.description());
             out.println();
             if (baseRules.source().sameContentAs(working)) {
-                out.println("The two rule sets are the same, so no scenario changes.");
-                out.flush();
-                return ExitCodes.OK;
+                return readWithoutComparing(scenarios, out, err);
             }
             CompiledRules baseCompiled;
             try {
@@ -107,18 +106,39 @@ final class DiffCommand implements Callable<Integer> {
             }
             CompiledRules workingCompiled = RuleLoader.load(working, common.cache());
             // The diff compares each scenario's own outcomes and notes, so the iterate loop is left out.
-            return compare(Advisor.builder().rules(baseCompiled).maxCycles(0).build(),
+            return compare(scenarios, Advisor.builder().rules(baseCompiled).maxCycles(0).build(),
                     Advisor.builder().rules(workingCompiled).maxCycles(0).build(), out, err);
         }
     }
 
-    private int compare(Advisor baseAdvisor, Advisor workingAdvisor, PrintWriter out, PrintWriter err) {
-        List<String> paths = inputs.isEmpty() ? List.of("scenarios") : inputs;
+    /**
+     * Reads every scenario without evaluating it, for two rule sets that are the same, so that an invalid
+     * scenario still fails the command as it does when the rules differ.
+     */
+    private static int readWithoutComparing(ScenarioInputs scenarios, PrintWriter out, PrintWriter err) {
+        int invalid = 0;
+        for (ScenarioInputs.Input input : scenarios) {
+            if (!input.valid()) {
+                err.println("error: " + input.error().getMessage());
+                invalid++;
+            }
+        }
+        err.flush();
+
+        out.println("The two rule sets are the same, so no scenario changes.");
+        if (invalid > 0) {
+            out.println(invalid + (invalid == 1 ? " scenario is" : " scenarios are") + " invalid, and not compared");
+        }
+        out.flush();
+        return invalid > 0 ? ExitCodes.INVALID_INPUT : ExitCodes.OK;
+    }
+
+    private int compare(ScenarioInputs scenarios, Advisor baseAdvisor, Advisor workingAdvisor, PrintWriter out, PrintWriter err) {
         int total = 0;
         int changed = 0;
         int explainedDifferently = 0;
         int invalid = 0;
-        for (ScenarioInputs.Input input : ScenarioInputs.open(spec, paths, parent.stdin)) {
+        for (ScenarioInputs.Input input : scenarios) {
             if (!input.valid()) {
                 err.println("error: " + input.error().getMessage());
                 invalid++;

@@ -75,6 +75,36 @@ class DiffCommandTest {
     }
 
     @Test
+    void sameRulesStillRejectMissingScenario(@TempDir Path folder) {
+        Path rules = committedRules(folder);
+        String missing = folder.resolve("nowhere.yaml").toString();
+
+        CliRun run = CliRun.of("diff", "-q", "--rules", rules.toString(), missing);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("error: " + missing + ": file not found\n");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void sameRulesStillRejectInvalidScenario(@TempDir Path folder) throws IOException {
+        Path base = TestRules.copyRules(folder.resolve("base"));
+        Path same = TestRules.copyRules(folder.resolve("same"));
+        Path bad = Files.writeString(folder.resolve("bad.yaml"),
+                Files.readString(Path.of(CliTest.SAAS)).replace("monthlyUsd: 45000", "monthlyUsd: -45000"));
+
+        CliRun run = CliRun.of("diff", "-q", "--base", base.toString(), "--rules", same.toString(), bad.toString(), CliTest.STARTUP);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("error: " + bad + ":10: budget.monthlyUsd: '-45000' is out of range; "
+                + "expected a number from 0 to 10000000000, such as 45000\n");
+        assertThat(run.out()).isEqualTo("base:    rules folder " + base + "\n"
+                + "changed: rules folder " + same + "\n\n"
+                + "The two rule sets are the same, so no scenario changes.\n"
+                + "1 scenario is invalid, and not compared\n");
+    }
+
+    @Test
     void baseFolderWithRationaleChanges(@TempDir Path folder) {
         Path base = TestRules.copyRules(folder.resolve("base"));
         Path edited = TestRules.copyRules(folder.resolve("edited"));
