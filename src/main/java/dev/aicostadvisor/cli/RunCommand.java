@@ -65,18 +65,24 @@ final class RunCommand implements Callable<Integer> {
     String format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-            description = "Write the report to FILE instead of standard output. The file appears only when the run completes.")
+            description = "Write the report to FILE instead of standard output. The file appears only when the run completes, "
+                    + "and may not be one of the input scenarios.")
     Path output;
 
     @Override
     public Integer call() {
         common.applyLogging();
         ScenarioInputs scenarios = ScenarioInputs.open(spec, inputs, parent.stdin);
+        PrintWriter err = spec.commandLine().getErr();
+        if (output != null && OutputTarget.isOneOf(output, scenarios.files())) {
+            err.println("error: -o " + output + " is one of the input scenarios; write the report to another file");
+            err.flush();
+            return ExitCodes.INVALID_INPUT;
+        }
         ReportFormat reportFormat = parseFormat(format, scenarios.readsStdin() ? ReportFormat.JSONL : ReportFormat.TEXT);
         Advisor.Builder builder = limits.applyTo(Advisor.builder());
         int fileCount = scenarios.countFiles();
         boolean several = scenarios.readsStdin() || fileCount > 1;
-        PrintWriter err = spec.commandLine().getErr();
         ProgressBar progress = progressOptions.create(err, fileCount, several, common.quiet, output == null);
 
         // The rules are compiled when the first valid scenario needs them, so that a run whose scenarios

@@ -83,7 +83,8 @@ final class SweepCommand implements Callable<Integer> {
     Long seed;
 
     @Option(names = "--csv", paramLabel = "FILE",
-            description = "Write every scenario to FILE: its input values and each decision's outcome. The file appears only when the sweep completes.")
+            description = "Write every scenario to FILE: its input values and each decision's outcome. The file appears only when the sweep "
+                    + "completes, and may not be the base scenario.")
     Path csv;
 
     @Option(names = "--threads", paramLabel = "N",
@@ -99,6 +100,11 @@ final class SweepCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         common.applyLogging();
         PrintWriter err = spec.commandLine().getErr();
+        if (csv != null && OutputTarget.isOneOf(csv, List.of(baseFile))) {
+            err.println("error: --csv " + csv + " is the base scenario; write the CSV to another file");
+            err.flush();
+            return ExitCodes.INVALID_INPUT;
+        }
         Scenario base = ScenarioReader.read(baseFile);
         List<SweepAxis> axes = new ArrayList<>();
         Sweep sweep;

@@ -216,6 +216,32 @@ class BatchRunTest {
     }
 
     @Test
+    void outputOntoInputScenarioIsRejected(@TempDir Path folder) throws IOException {
+        Path self = Files.copy(Path.of(CliTest.STARTUP), folder.resolve("self.yaml"));
+        Path link = Files.createSymbolicLink(folder.resolve("link.yaml"), self);
+        String scenario = Files.readString(self);
+        String[][] cases = {
+                {self.toString(), self.toString()},
+                {self.toString(), link.toString()},
+                {folder.toString(), self.toString()},
+                {self.toString(), folder + "/./self.yaml"},
+        };
+
+        for (String[] paths : cases) {
+            CliRun run = CliRun.of("run", "-q", CliTest.SAAS, paths[0], "-o", paths[1]);
+
+            assertThat(run.exitCode()).as("exit code for %s", List.of(paths)).isEqualTo(ExitCodes.INVALID_INPUT);
+            assertThat(run.err()).as("error for %s", List.of(paths))
+                    .isEqualTo("error: -o " + paths[1] + " is one of the input scenarios; write the report to another file\n");
+            assertThat(run.out()).isEmpty();
+        }
+        assertThat(Files.readString(self)).isEqualTo(scenario);
+        try (var listing = Files.list(folder)) {
+            assertThat(listing).containsExactlyInAnyOrder(self, link);
+        }
+    }
+
+    @Test
     void runawayRuleFailsOnlyItsOwnLine(@TempDir Path folder) {
         Path rules = FaultyRules.copyInto(folder.resolve("rules"));
         String looping = STARTUP_LINE.replace("\"org\": {", "\"org\": {\"name\": \"" + FaultyRules.LOOP_TRIGGER + "\", ");

@@ -138,6 +138,19 @@ class SweepCommandTest {
     }
 
     @Test
+    void csvOntoBaseScenarioIsRejected(@TempDir Path folder) throws IOException {
+        Path base = Files.copy(Path.of(SAAS), folder.resolve("base.yaml"));
+        String scenario = Files.readString(base);
+
+        CliRun run = CliRun.of("sweep", "-q", base.toString(), "--vary", "org.aiEngineers=1,3", "--csv", base.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("error: --csv " + base + " is the base scenario; write the CSV to another file\n");
+        assertThat(run.out()).isEmpty();
+        assertThat(Files.readString(base)).isEqualTo(scenario);
+    }
+
+    @Test
     void invalidSpecificationsExitTwoWithOneLine(@TempDir Path folder) {
         Path csv = folder.resolve("never.csv");
         String[][] cases = {
