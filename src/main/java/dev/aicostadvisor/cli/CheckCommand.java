@@ -80,6 +80,7 @@ final class CheckCommand implements Callable<Integer> {
         int passed = 0;
         int failed = 0;
         int invalid = 0;
+        int notEvaluated = 0;
         int skipped = 0;
         // Standard output carries the report (PASS, FAIL and the counts), so that a CI job can save or parse it.
         // Each error goes to standard error, as in the other commands.
@@ -104,7 +105,7 @@ final class CheckCommand implements Callable<Integer> {
                 continue;
             } catch (EvaluationException e) {
                 printError(out, err, input.origin() + ": " + e.getMessage());
-                invalid++;
+                notEvaluated++;
                 continue;
             }
             if (outcome.passed()) {
@@ -125,17 +126,20 @@ final class CheckCommand implements Callable<Integer> {
             out.println(skipped + (skipped == 1 ? " scenario has no expect block and was skipped" : " scenarios have no expect block and were skipped"));
         }
         if (invalid > 0) {
-            out.println(invalid + (invalid == 1 ? " scenario is" : " scenarios are") + " invalid or failed to evaluate");
+            out.println(invalid + (invalid == 1 ? " scenario is invalid" : " scenarios are invalid"));
+        }
+        if (notEvaluated > 0) {
+            out.println(notEvaluated + (notEvaluated == 1 ? " scenario" : " scenarios") + " failed to evaluate");
         }
         out.println(passed + " passed, " + failed + " failed");
         out.flush();
-        if (passed + failed + invalid == 0) {
+        if (passed + failed + invalid + notEvaluated == 0) {
             err.println("error: nothing to check in " + String.join(", ", paths)
                     + ": no scenario has an expect block; add expect: {present: [NODE, ...]} to the fixtures");
             err.flush();
             return ExitCodes.INVALID_INPUT;
         }
-        if (invalid > 0) {
+        if (invalid + notEvaluated > 0) {
             return ExitCodes.INVALID_INPUT;
         }
         return failed > 0 ? ExitCodes.EXPECTATION_FAILED : ExitCodes.OK;

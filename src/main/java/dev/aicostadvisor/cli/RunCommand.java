@@ -91,6 +91,7 @@ final class RunCommand implements Callable<Integer> {
 
         int evaluated = 0;
         int invalid = 0;
+        int failed = 0;
         try (OutputTarget target = output == null ? OutputTarget.stdout(spec.commandLine().getOut()) : OutputTarget.file(output)) {
             PrintWriter out = target.writer();
             // The opening bracket waits for the first report, so that a run that fails before it prints nothing.
@@ -101,7 +102,7 @@ final class RunCommand implements Callable<Integer> {
                     err.println("error: " + input.error().getMessage());
                     err.flush();
                     invalid++;
-                    progress.update(evaluated, invalid);
+                    progress.update(evaluated, invalid, failed);
                     continue;
                 }
                 if (advisor == null) {
@@ -110,12 +111,20 @@ final class RunCommand implements Callable<Integer> {
                 Evaluation evaluation;
                 try {
                     evaluation = advisor.evaluate(input.scenario());
-                } catch (EvaluationException | InvalidScenarioException e) {
+                } catch (InvalidScenarioException e) {
+                    // The scenario was read, but it names a model or GPU type that the pricing catalogue lacks.
                     progress.beforeError();
-                    err.println("error: " + (e instanceof InvalidScenarioException ? "" : input.origin() + ": ") + e.getMessage());
+                    err.println("error: " + e.getMessage());
                     err.flush();
                     invalid++;
-                    progress.update(evaluated, invalid);
+                    progress.update(evaluated, invalid, failed);
+                    continue;
+                } catch (EvaluationException e) {
+                    progress.beforeError();
+                    err.println("error: " + input.origin() + ": " + e.getMessage());
+                    err.flush();
+                    failed++;
+                    progress.update(evaluated, invalid, failed);
                     continue;
                 }
                 progress.beforeReport();
@@ -125,7 +134,7 @@ final class RunCommand implements Callable<Integer> {
                 out.print(render(evaluation, reportFormat, evaluated > 0, jsonArray));
                 out.flush();
                 evaluated++;
-                progress.update(evaluated, invalid);
+                progress.update(evaluated, invalid, failed);
             }
             if (jsonArray) {
                 out.println(evaluated == 0 ? "[]" : "\n]");
@@ -138,10 +147,10 @@ final class RunCommand implements Callable<Integer> {
             progress.finish();
         }
         if (several) {
-            err.println(summary(evaluated, invalid));
+            err.println(summary(evaluated, invalid, failed));
             err.flush();
         }
-        return invalid > 0 ? ExitCodes.INVALID_INPUT : ExitCodes.OK;
+        return invalid + failed > 0 ? ExitCodes.INVALID_INPUT : ExitCodes.OK;
     }
 
     private ReportFormat parseFormat(String value, ReportFormat fallback) {
@@ -170,8 +179,22 @@ final class RunCommand implements Callable<Integer> {
         };
     }
 
-    static String summary(int evaluated, int invalid) {
-        int total = evaluated + invalid;
-        return total + (total == 1 ? " scenario: " : " scenarios: ") + evaluated + " evaluated, " + invalid + " invalid";
+    /**
+     * Returns the batch summary, such as {@code 40 scenarios: 38 evaluated, 2 invalid}. Scenarios that were read but
+     * failed to evaluate (a rule that threw, looped or ran out of time) are counted apart from invalid ones,
+     * because they point at the rules. The invalid count is left out when it is 0 and some evaluations failed.
+     */
+    static String summary(int evaluated, int invalid, int failed) {
+        int total = evaluated + invalid + failed;
+        StringBuilder summary = new StringBuilder()
+                .append(total).append(total == 1 ? " scenario: " : " scenarios: ")
+                .append(evaluated).append(" evaluated");
+        if (invalid > 0 || failed == 0) {
+            summary.append(", ").append(invalid).append(" invalid");
+        }
+        if (failed > 0) {
+            summary.append(", ").append(failed).append(" failed to evaluate");
+        }
+        return summary.toString();
     }
 }

@@ -20,7 +20,7 @@ import dev.aicostadvisor.scenario.ScenarioReader;
 /**
  * {@code advisor run} on many scenarios: a folder, or JSON Lines on standard input. A bad scenario is
  * reported by file or {@code stdin:LINE}, the others still run, a summary gives the counts, and the exit
- * code is 2 when any scenario was invalid.
+ * code is 2 when any scenario was invalid or failed to evaluate.
  */
 class BatchRunTest {
 
@@ -255,8 +255,36 @@ class BatchRunTest {
                 + "phase2; the rules that fired last: " + String.join(", ", repeated, repeated, repeated, repeated, repeated, repeated)
                 + ". A rule that modifies a fact it matches fires again each time: add no-loop or a guard condition, "
                 + "or raise the limit if these rules need more firings\n"
-                + "3 scenarios: 2 evaluated, 1 invalid\n");
+                + "3 scenarios: 2 evaluated, 1 failed to evaluate\n");
         assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+    }
+
+    @Test
+    void summaryCountsFailedEvaluationsApart(@TempDir Path folder) {
+        Path rules = FaultyRules.copyInto(folder.resolve("rules"));
+        String looping = STARTUP_LINE.replace("\"org\": {", "\"org\": {\"name\": \"" + FaultyRules.LOOP_TRIGGER + "\", ");
+        String invalid = STARTUP_LINE.replace("\"aiEngineers\"", "\"engineers\"");
+
+        CliRun allFailed = CliRun.withInput(bytes(looping, looping),
+                "run", "-q", "--rules", rules.toString(), "--max-firings", "500", "-");
+        CliRun mixed = CliRun.withInput(bytes(looping, invalid),
+                "run", "-q", "--rules", rules.toString(), "--max-firings", "500", "-");
+
+        assertThat(allFailed.err()).endsWith("\n2 scenarios: 0 evaluated, 2 failed to evaluate\n");
+        assertThat(allFailed.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(allFailed.out()).isEmpty();
+        assertThat(mixed.err()).endsWith("\n2 scenarios: 0 evaluated, 1 invalid, 1 failed to evaluate\n");
+        assertThat(mixed.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(mixed.out()).isEmpty();
+    }
+
+    @Test
+    void summaryWording() {
+        assertThat(RunCommand.summary(2, 0, 0)).isEqualTo("2 scenarios: 2 evaluated, 0 invalid");
+        assertThat(RunCommand.summary(1, 0, 0)).isEqualTo("1 scenario: 1 evaluated, 0 invalid");
+        assertThat(RunCommand.summary(38, 2, 0)).isEqualTo("40 scenarios: 38 evaluated, 2 invalid");
+        assertThat(RunCommand.summary(0, 0, 2)).isEqualTo("2 scenarios: 0 evaluated, 2 failed to evaluate");
+        assertThat(RunCommand.summary(3, 1, 1)).isEqualTo("5 scenarios: 3 evaluated, 1 invalid, 1 failed to evaluate");
     }
 
     @Test

@@ -161,7 +161,7 @@ class CliTest {
         assertThat(run.err()).isEqualTo("error: " + bad + ":10: budget.monthlyUsd: '-45000' is out of range; "
                 + "expected a number from 0 to 10000000000, such as 45000\n");
         assertThat(run.out()).isEqualTo("PASS Seed-stage startup's first prototype (" + STARTUP + ")\n"
-                + "1 scenario is invalid or failed to evaluate\n"
+                + "1 scenario is invalid\n"
                 + "1 passed, 0 failed\n");
     }
 

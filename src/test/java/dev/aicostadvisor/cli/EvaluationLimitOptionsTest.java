@@ -102,6 +102,6 @@ class EvaluationLimitOptionsTest {
                 + "'Seed-stage startup's first prototype' stopped after 1000 rule firings in phase2");
         assertThat(run.err().lines()).hasSize(1);
         assertThat(run.out()).isEqualTo("PASS Mid-size SaaS support assistant (" + CliTest.SAAS + ")\n"
-                + "1 scenario is invalid or failed to evaluate\n1 passed, 0 failed\n");
+                + "1 scenario failed to evaluate\n1 passed, 0 failed\n");
     }
 }
