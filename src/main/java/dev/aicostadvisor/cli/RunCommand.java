@@ -30,7 +30,8 @@ import picocli.CommandLine.ParameterException;
                 "Each scenario goes through the four phases of the decision flowchart and its success check.",
                 "",
                 "A bad scenario among several is reported on standard error and the others still run.",
-                "With several scenarios, a summary of the counts follows on standard error."},
+                "With a folder, several files or -, a summary of the counts follows on standard error, and --format json "
+                        + "prints an array of reports; with one file it prints one report object."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:every scenario was evaluated",
@@ -82,8 +83,8 @@ final class RunCommand implements Callable<Integer> {
         ReportFormat reportFormat = parseFormat(format, scenarios.readsStdin() ? ReportFormat.JSONL : ReportFormat.TEXT);
         Advisor.Builder builder = limits.applyTo(Advisor.builder());
         int fileCount = scenarios.countFiles();
-        boolean several = scenarios.readsStdin() || fileCount > 1;
-        ProgressBar progress = progressOptions.create(err, fileCount, several, common.quiet, output == null);
+        boolean batch = !scenarios.namesOneFile();
+        ProgressBar progress = progressOptions.create(err, fileCount, batch, common.quiet, output == null);
 
         // The rules are compiled when the first valid scenario needs them, so that a run whose scenarios
         // are all invalid reports them without waiting for the compiler.
@@ -95,7 +96,7 @@ final class RunCommand implements Callable<Integer> {
         try (OutputTarget target = output == null ? OutputTarget.stdout(spec.commandLine().getOut()) : OutputTarget.file(output)) {
             PrintWriter out = target.writer();
             // The opening bracket waits for the first report, so that a run that fails before it prints nothing.
-            boolean jsonArray = reportFormat == ReportFormat.JSON && several;
+            boolean jsonArray = reportFormat == ReportFormat.JSON && batch;
             for (ScenarioInputs.Input input : scenarios) {
                 if (!input.valid()) {
                     progress.beforeError();
@@ -146,7 +147,7 @@ final class RunCommand implements Callable<Integer> {
         } finally {
             progress.finish();
         }
-        if (several) {
+        if (batch) {
             err.println(summary(evaluated, invalid, failed));
             err.flush();
         }

@@ -45,10 +45,12 @@ final class ScenarioInputs implements Iterable<ScenarioInputs.Input> {
     /** The scenario files of each argument in order, with {@code null} standing for standard input. */
     private final List<List<Path>> files;
     private final JsonLines stdinLines;
+    private final boolean oneFile;
 
-    private ScenarioInputs(List<List<Path>> files, JsonLines stdinLines) {
+    private ScenarioInputs(List<List<Path>> files, JsonLines stdinLines, boolean oneFile) {
         this.files = files;
         this.stdinLines = stdinLines;
+        this.oneFile = oneFile;
     }
 
     /**
@@ -80,7 +82,8 @@ final class ScenarioInputs implements Iterable<ScenarioInputs.Input> {
                         + "- reads JSON Lines, one scenario as a JSON object on each line");
             }
         }
-        return new ScenarioInputs(files, stdinLines);
+        boolean oneFile = arguments.size() == 1 && stdinCount == 0 && !Files.isDirectory(Path.of(arguments.get(0)));
+        return new ScenarioInputs(files, stdinLines, oneFile);
     }
 
     /** Lists the scenario files that a path argument names: the file itself, or the files of a folder. */
@@ -97,6 +100,14 @@ final class ScenarioInputs implements Iterable<ScenarioInputs.Input> {
             throw new InvalidScenarioException(argument, 0, null, "the folder holds no scenario files (.yaml, .yml or .json)");
         }
         return listed;
+    }
+
+    /**
+     * Tells whether the command line names a single scenario file. Anything else is a batch, even a folder that
+     * contains one file, so that the shape of the output depends only on the command line.
+     */
+    boolean namesOneFile() {
+        return oneFile;
     }
 
     /** Tells whether the inputs read standard input, whose length is not known in advance. */

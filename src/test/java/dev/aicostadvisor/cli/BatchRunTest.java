@@ -76,6 +76,24 @@ class BatchRunTest {
     }
 
     @Test
+    void jsonShapeFollowsCommandLine(@TempDir Path folder) throws IOException {
+        Files.copy(Path.of(CliTest.STARTUP), folder.resolve("startup.yaml"));
+
+        CliRun file = CliRun.of("run", "-q", "--format", "json", CliTest.STARTUP);
+        CliRun folderOfOne = CliRun.of("run", "-q", "--format", "json", folder.toString());
+        CliRun stdinOfOne = CliRun.withInput(bytes(STARTUP_LINE), "run", "-q", "--format", "json", "-");
+
+        assertThat(file.out()).startsWith("{").endsWith("}\n");
+        assertThat(file.err()).isEmpty();
+        assertThat(folderOfOne.out()).startsWith("[\n{").endsWith("}\n]\n");
+        assertThat(folderOfOne.err()).isEqualTo("1 scenario: 1 evaluated, 0 invalid\n");
+        assertThat(stdinOfOne.out()).startsWith("[\n{").endsWith("}\n]\n");
+        assertThat(stdinOfOne.err()).isEqualTo("1 scenario: 1 evaluated, 0 invalid\n");
+        assertThat(JsonReportReader.readAll(folderOfOne.out())).extracting(JsonReportReader.Report::scenario)
+                .containsExactly("Seed-stage startup's first prototype");
+    }
+
+    @Test
     void allValidExitsZeroWithSummary() {
         CliRun run = CliRun.of("run", "-q", CliTest.SAAS, CliTest.STARTUP);
 
