@@ -165,15 +165,7 @@ final class DiffCommand implements Callable<Integer> {
         }
         err.flush();
 
-        String what = changed == 1
-                ? (rationale ? " changes its outcomes or the reasons for them" : " changes its outcomes")
-                : (rationale ? " change their outcomes or the reasons for them" : " change their outcomes");
-        StringBuilder summary = new StringBuilder(changed + " of " + ValidateCommand.count(total, "scenario") + what);
-        if (explainedDifferently > 0) {
-            summary.append("; ").append(explainedDifferently).append(" more keep their outcomes but change a rationale or rule")
-                    .append(" (list them with --rationale)");
-        }
-        out.println(summary);
+        out.println(summary(changed, total, explainedDifferently, rationale));
         if (invalid > 0) {
             out.println(invalid + (invalid == 1 ? " scenario is" : " scenarios are") + " invalid or failed to evaluate, and not compared");
         }
@@ -182,6 +174,27 @@ final class DiffCommand implements Callable<Integer> {
             return ExitCodes.INVALID_INPUT;
         }
         return changed > 0 ? ExitCodes.EXPECTATION_FAILED : ExitCodes.OK;
+    }
+
+    /**
+     * Returns the closing line, such as {@code 4 scenarios of 18 change their outcomes; 9 more keep their
+     * outcomes but change a rationale or rule (list them with --rationale)}. Each verb agrees with the count
+     * before it.
+     */
+    static String summary(int changed, int total, int explainedDifferently, boolean rationale) {
+        if (total == 0) {
+            return "No scenario was compared";
+        }
+        StringBuilder summary = new StringBuilder()
+                .append(ValidateCommand.count(changed, "scenario")).append(" of ").append(total)
+                .append(changed == 1 ? " changes its outcomes" : " change their outcomes")
+                .append(rationale ? " or the reasons for them" : "");
+        if (explainedDifferently > 0) {
+            summary.append("; ").append(explainedDifferently)
+                    .append(explainedDifferently == 1 ? " more keeps its outcomes but changes a rationale or rule (list it with --rationale)"
+                            : " more keep their outcomes but change a rationale or rule (list them with --rationale)");
+        }
+        return summary.toString();
     }
 
     private static Evaluation evaluate(Advisor advisor, ScenarioInputs.Input input, String which) {

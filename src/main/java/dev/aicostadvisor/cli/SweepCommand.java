@@ -187,7 +187,8 @@ final class SweepCommand implements Callable<Integer> {
 
     private void print(PrintWriter out, List<SweepAxis> axes, SweepResult result, long sampleSeed) {
         String mode = sample != null ? "a random sample, seed " + sampleSeed : "every combination";
-        out.printf(Locale.ROOT, "Sweep of %s: %,d scenarios, %s%n", baseFile, result.scenarios(), mode);
+        out.printf(Locale.ROOT, "Sweep of %s: %,d %s, %s%n", baseFile, result.scenarios(),
+                result.scenarios() == 1 ? "scenario" : "scenarios", mode);
         for (SweepAxis axis : axes) {
             List<Object> values = axis.values();
             String range = values.size() == 1 ? SweepField.format(values.get(0))

@@ -59,7 +59,7 @@ class DiffCommandTest {
                   - Vendor2       Budget band MedBudget and capability band ModerateTech: the lower rank is 2, \
                 so evaluate third-party open-source models against a cloud provider's.
                 """);
-        assertThat(run.out()).endsWith("\n4 of 18 scenarios change their outcomes; 9 more keep their outcomes but change "
+        assertThat(run.out()).endsWith("\n4 scenarios of 18 change their outcomes; 9 more keep their outcomes but change "
                 + "a rationale or rule (list them with --rationale)\n");
     }
 
@@ -120,7 +120,20 @@ class DiffCommandTest {
                 + "  ~ MedBudget     Monthly budget 60,000 USD is from 50,000 USD to 100,000 USD.\n"
                 + "                  was: Monthly budget 60,000 USD is from 10,000 USD to 100,000 USD.\n"
                 + "\n"
-                + "1 of 1 scenario changes its outcomes or the reasons for them\n");
+                + "1 scenario of 1 changes its outcomes or the reasons for them\n");
+    }
+
+    @Test
+    void summaryAgreesWithEachCount() {
+        assertThat(DiffCommand.summary(0, 1, 1, false))
+                .isEqualTo("0 scenarios of 1 change their outcomes; 1 more keeps its outcomes but changes a rationale or rule "
+                        + "(list it with --rationale)");
+        assertThat(DiffCommand.summary(1, 19, 0, false)).isEqualTo("1 scenario of 19 changes its outcomes");
+        assertThat(DiffCommand.summary(4, 18, 9, false))
+                .isEqualTo("4 scenarios of 18 change their outcomes; 9 more keep their outcomes but change a rationale or rule "
+                        + "(list them with --rationale)");
+        assertThat(DiffCommand.summary(2, 2, 0, true)).isEqualTo("2 scenarios of 2 change their outcomes or the reasons for them");
+        assertThat(DiffCommand.summary(0, 0, 0, false)).isEqualTo("No scenario was compared");
     }
 
     @Test

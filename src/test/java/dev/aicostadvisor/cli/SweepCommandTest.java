@@ -39,6 +39,15 @@ class SweepCommandTest {
     }
 
     @Test
+    void singleScenarioIsCountedInSingular() {
+        CliRun run = CliRun.of("sweep", "-q", SAAS, "--vary", "org.aiEngineers=3");
+
+        assertThat(run.exitCode()).isEqualTo(0);
+        assertThat(run.out()).startsWith("Sweep of " + SAAS + ": 1 scenario, every combination\n"
+                + "  org.aiEngineers                      1 value: 3\n");
+    }
+
+    @Test
     void bisectsWholeAndDecimalInputs() {
         CliRun run = CliRun.of("sweep", "-q", SAAS, "--vary", "org.aiEngineers=0..10:2", "--vary", "workload.latencyTargetMs=100..3000:2");
 
