@@ -41,8 +41,10 @@ import picocli.CommandLine.Model.CommandSpec;
                         + "folder is compared with HEAD, which shows what an uncommitted edit changes."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-                "0:no scenario changes",
-                "1:some scenario changes",
+                "0:no scenario reaches other nodes or notes. Without --rationale, a node reached for another rationale "
+                        + "or by another rule does not count",
+                "1:some scenario reaches other nodes or notes, or, with --rationale only, reaches a node for another "
+                        + "rationale or by another rule",
                 "2:invalid input: the base cannot be read (not a git repository, an unknown revision, no rules "
                         + "folder at that revision), a scenario or the rules are invalid, or a rule failed",
                 "3:internal error in the advisor"})
@@ -66,7 +68,8 @@ final class DiffCommand implements Callable<Integer> {
     String base = "HEAD";
 
     @Option(names = "--rationale",
-            description = "Also list the nodes that both rule sets reach with another rationale or rule.")
+            description = "Also list the nodes that both rule sets reach with another rationale or rule, and exit 1 "
+                    + "when there are any.")
     boolean rationale;
 
     @Parameters(paramLabel = "DIR|FILE", arity = "0..*",

@@ -124,6 +124,23 @@ class DiffCommandTest {
     }
 
     @Test
+    void rationaleChangeAloneExitsZero(@TempDir Path folder) {
+        Path base = TestRules.copyRules(folder.resolve("base"));
+        Path edited = TestRules.copyRules(folder.resolve("edited"));
+        TestRules.replace(edited.resolve(BUDGET), SMALL_10000, SMALL_50000);
+
+        CliRun run = CliRun.of("diff", "-q", "--base", base.toString(), "--rules", edited.toString(),
+                "scenarios/ecommerce-product-search.yaml");
+
+        assertThat(run.exitCode()).isEqualTo(0);
+        assertThat(run.out()).isEqualTo("base:    rules folder " + base + "\n"
+                + "changed: rules folder " + edited + "\n\n"
+                + "0 scenarios of 1 change their outcomes; 1 more keeps its outcomes but changes a rationale or rule "
+                + "(list it with --rationale)\n");
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
     void summaryAgreesWithEachCount() {
         assertThat(DiffCommand.summary(0, 1, 1, false))
                 .isEqualTo("0 scenarios of 1 change their outcomes; 1 more keeps its outcomes but changes a rationale or rule "
