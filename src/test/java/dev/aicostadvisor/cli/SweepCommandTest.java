@@ -163,7 +163,11 @@ class SweepCommandTest {
     void invalidSpecificationsExitTwoWithOneLine(@TempDir Path folder) {
         Path csv = folder.resolve("never.csv");
         String[][] cases = {
-                {"budget.monthly=1..2:1", "error: invalid --vary 'budget.monthly=1..2:1': unknown input 'budget.monthly'; inputs that can be varied: "
+                {"budget.monthly=1..2:1", "error: invalid --vary 'budget.monthly=1..2:1': unknown input 'budget.monthly'; "
+                        + "did you mean 'budget.monthlyUsd'? Inputs that can be varied: " + String.join(", ", SweepField.names())},
+                {"budget.monthlyusd=1..2:1", "error: invalid --vary 'budget.monthlyusd=1..2:1': unknown input 'budget.monthlyusd'; "
+                        + "did you mean 'budget.monthlyUsd'? Inputs that can be varied: " + String.join(", ", SweepField.names())},
+                {"headcount=1..2", "error: invalid --vary 'headcount=1..2': unknown input 'headcount'; inputs that can be varied: "
                         + String.join(", ", SweepField.names())},
                 {"budget.monthlyUsd", "error: invalid --vary 'budget.monthlyUsd': expected FIELD=FROM..TO:STEPS, FIELD=FROM..TO for whole numbers, or FIELD=A,B,C"},
                 {"budget.monthlyUsd=abc", "error: invalid --vary 'budget.monthlyUsd=abc': 'abc' is not a number; expected FIELD=FROM..TO:STEPS, "
