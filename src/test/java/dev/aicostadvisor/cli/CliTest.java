@@ -214,6 +214,45 @@ class CliTest {
     }
 
     @Test
+    void unknownCommandSuggestsNearest() {
+        CliRun run = CliRun.of("rnu", "scenarios");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("error: unknown command 'rnu'; did you mean 'run'?\nCommands:\n  run ");
+        assertThat(run.err()).contains("\n  check ", "\n  sweep ", "\n  help ");
+        assertThat(run.err()).endsWith("Try 'advisor --help' for more information.\n");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void unknownCommandListsCommands() {
+        CliRun run = CliRun.of("bogus");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("error: unknown command 'bogus'; give one of the commands below\nCommands:\n  run ");
+        assertThat(run.err()).contains("\n  validate ", "\n  diff ");
+        assertThat(run.err()).endsWith("Try 'advisor --help' for more information.\n");
+    }
+
+    @Test
+    void missingCommandListsCommands() {
+        CliRun run = CliRun.of();
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("error: missing command; give one of the commands below\nCommands:\n  run ");
+        assertThat(run.err()).contains("\n  explain ", "\n  coverage ");
+        assertThat(run.err()).endsWith("Try 'advisor --help' for more information.\n");
+    }
+
+    @Test
+    void unknownOptionKeepsOneLine() {
+        CliRun run = CliRun.of("--bogus");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("error: Unknown option: '--bogus'\nTry 'advisor --help' for more information.\n");
+    }
+
+    @Test
     void emptyPathOptionIsRejected() {
         CliRun run = CliRun.of("run", "-q", "--rules=", SAAS);
 
