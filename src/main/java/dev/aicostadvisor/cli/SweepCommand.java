@@ -28,6 +28,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 
 /** {@code advisor sweep}: evaluates a base scenario across ranges of some of its inputs. */
 @Command(name = "sweep", sortOptions = false, mixinStandardHelpOptions = true, versionProvider = AdvisorCommand.Version.class,
@@ -65,8 +66,12 @@ final class SweepCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Parameters(paramLabel = "BASE", arity = "1", description = "The base scenario file; inputs not varied keep its values.")
+    @Parameters(index = "0", paramLabel = "BASE", description = "The base scenario file; inputs not varied keep its values.")
     Path baseFile;
+
+    /** Files after the base, collected only to reject them with a clearer message than picocli's. */
+    @Parameters(index = "1..*", hidden = true)
+    List<String> extraFiles = new ArrayList<>();
 
     @Option(names = "--vary", paramLabel = "FIELD=VALUES", required = true,
             description = {"An input and its values, repeatable: FIELD=FROM..TO:STEPS for STEPS equal steps from FROM to TO,",
@@ -98,6 +103,10 @@ final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        if (!extraFiles.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "sweep takes one base scenario file, but " + (extraFiles.size() + 1)
+                    + " were given (" + baseFile + ", " + String.join(", ", extraFiles) + "); sweep each file on its own");
+        }
         common.applyLogging();
         PrintWriter err = spec.commandLine().getErr();
         if (csv != null && OutputTarget.isOneOf(csv, List.of(baseFile))) {

@@ -253,6 +253,26 @@ class CliTest {
     }
 
     @Test
+    void explainRejectsSecondFile() {
+        CliRun run = CliRun.of("explain", "-q", STARTUP, SAAS);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("error: explain takes one scenario file, but 2 were given (" + STARTUP + ", " + SAAS
+                + "); run explain once for each file\nTry 'advisor explain --help' for more information.\n");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void sweepRejectsSecondFile() {
+        CliRun run = CliRun.of("sweep", "-q", STARTUP, SAAS, "--vary", "org.aiEngineers=1,2");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("error: sweep takes one base scenario file, but 2 were given (" + STARTUP + ", " + SAAS
+                + "); sweep each file on its own\nTry 'advisor sweep --help' for more information.\n");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
     void emptyPathOptionIsRejected() {
         CliRun run = CliRun.of("run", "-q", "--rules=", SAAS);
 
