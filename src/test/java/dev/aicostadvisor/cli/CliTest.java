@@ -5,11 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -214,6 +220,30 @@ class CliTest {
     }
 
     @Test
+    void cacheDirThatIsAFileWarnsPlainly(@TempDir Path folder) throws IOException {
+        Path rules = TestRules.copyRules(folder.resolve("rules"));
+        // An edited copy, so that the rules are compiled and written to the cache rather than taken from the jar.
+        Files.writeString(rules.resolve("phase1/budget.drl"), "\n// edited copy\n", StandardOpenOption.APPEND);
+        Path file = Files.writeString(folder.resolve("cache-file"), "not a folder");
+        ListAppender<ILoggingEvent> warnings = new ListAppender<>();
+        Logger rulesLogger = (Logger) LoggerFactory.getLogger("dev.aicostadvisor.rules");
+        warnings.start();
+        rulesLogger.addAppender(warnings);
+
+        CliRun run;
+        try {
+            run = CliRun.of("run", "-q", "--rules", rules.toString(), "--cache-dir", file.toString(), STARTUP);
+        } finally {
+            rulesLogger.detachAppender(warnings);
+        }
+
+        assertThat(run.exitCode()).isEqualTo(0);
+        assertThat(warnings.list).extracting(ILoggingEvent::getFormattedMessage).containsExactly("the compiled-rules cache folder "
+                + file.toAbsolutePath() + " is a file, not a folder, so the rules compile on every run; give --cache-dir a folder, "
+                + "or pass --no-cache");
+    }
+
+    @Test
     void unknownCommandSuggestsNearest() {
         CliRun run = CliRun.of("rnu", "scenarios");
 
@@ -270,6 +300,14 @@ class CliTest {
         assertThat(run.err()).isEqualTo("error: sweep takes one base scenario file, but 2 were given (" + STARTUP + ", " + SAAS
                 + "); sweep each file on its own\nTry 'advisor sweep --help' for more information.\n");
         assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void cacheDirHelpKeepsPathsWhole() {
+        CliRun help = CliRun.of("run", "--help");
+
+        assertThat(help.out()).contains("Default: $ADVISOR_CACHE_DIR when it is set,\n",
+                "else $XDG_CACHE_HOME/ai-cost-advisor,\n", "else ~/.cache/ai-cost-advisor.\n");
     }
 
     @Test
