@@ -6,11 +6,13 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 
 import dev.aicostadvisor.EvaluationException;
 import dev.aicostadvisor.pricing.InvalidPricingException;
 import dev.aicostadvisor.rules.InvalidRulesException;
 import dev.aicostadvisor.scenario.InvalidScenarioException;
+import dev.aicostadvisor.scenario.MapReader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -72,21 +74,58 @@ public final class AdvisorCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: give run, check or another command below");
+        throw new MissingCommandException(spec.commandLine());
+    }
+
+    /** Thrown when {@code advisor} is run without a command, so that the error lists the commands. */
+    private static final class MissingCommandException extends CommandLine.ParameterException {
+        MissingCommandException(CommandLine commandLine) {
+            super(commandLine, "missing command; give one of the commands below");
+        }
     }
 
     /**
      * Reports a wrong option or argument in a line, with a pointer to the help, rather than picocli's default
-     * of the whole usage text, which buries the message.
+     * of the whole usage text, which buries the message. A missing or unknown command also gets the list of
+     * commands, since picocli's own message for an unknown one ("Unmatched argument at index 0") does not
+     * say that a command was expected.
      */
     private static int handleUsage(CommandLine.ParameterException e, String[] args) {
         CommandLine commandLine = e.getCommandLine();
         PrintWriter err = commandLine.getErr();
-        err.println("error: " + e.getMessage());
-        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        String unknownCommand = unknownCommand(e);
+        if (unknownCommand != null) {
+            String nearest = MapReader.nearest(unknownCommand, List.copyOf(commandLine.getSubcommands().keySet()));
+            err.println("error: unknown command '" + unknownCommand + "'"
+                    + (nearest == null ? "; give one of the commands below" : "; did you mean '" + nearest + "'?"));
+        } else {
+            err.println("error: " + e.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        }
+        if (unknownCommand != null || e instanceof MissingCommandException) {
+            CommandLine.Help help = commandLine.getHelp();
+            err.print(help.commandListHeading() + help.commandList());
+        }
         err.println("Try '" + commandLine.getCommandSpec().qualifiedName() + " --help' for more information.");
         err.flush();
         return ExitCodes.INVALID_INPUT;
+    }
+
+    /**
+     * Returns the word given where a command was expected when picocli could not match it, as in
+     * {@code advisor bogus}, or {@code null} for any other error.
+     */
+    private static String unknownCommand(CommandLine.ParameterException e) {
+        CommandLine commandLine = e.getCommandLine();
+        if (!(e instanceof CommandLine.UnmatchedArgumentException unmatched) || commandLine.getSubcommands().isEmpty()
+                || commandLine.getParseResult() == null || commandLine.getParseResult().hasSubcommand()) {
+            return null;
+        }
+        List<String> words = unmatched.getUnmatched();
+        if (words.isEmpty() || words.get(0).startsWith("-")) {
+            return null;
+        }
+        return words.get(0);
     }
 
     /** Turns the advisor's errors into a message of a line or two and exit code 2. */

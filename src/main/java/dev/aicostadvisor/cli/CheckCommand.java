@@ -23,7 +23,9 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {
                 "Runs every scenario that has an expect block and prints PASS or FAIL for each.",
                 "Under a FAIL it lists the expected nodes that are missing and the unexpected nodes that were reached.",
-                "Scenarios without an expect block are skipped."},
+                "Scenarios without an expect block are skipped.",
+                "Standard output carries only this report and the counts. Each invalid scenario or failed evaluation "
+                        + "is reported on standard error as 'error: FILE: ...', as in the other commands."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:every expectation holds",
@@ -70,16 +72,21 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         common.applyLogging();
         List<String> paths = inputs.isEmpty() ? List.of("scenarios") : inputs;
+        ScenarioInputs scenarios = ScenarioInputs.open(spec, paths, parent.stdin);
         Advisor.Builder builder = limits.applyTo(Advisor.builder());
         Advisor advisor = forecast.configure(builder, common.loadRules()).build();
         PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         int passed = 0;
         int failed = 0;
         int invalid = 0;
+        int notEvaluated = 0;
         int skipped = 0;
-        for (ScenarioInputs.Input input : new ScenarioInputs(paths, parent.stdin)) {
+        // Standard output carries the report (PASS, FAIL and the counts), so that a CI job can save or parse it.
+        // Each error goes to standard error, as in the other commands.
+        for (ScenarioInputs.Input input : scenarios) {
             if (!input.valid()) {
-                out.println("ERROR " + input.error().getMessage());
+                printError(out, err, input.error().getMessage());
                 invalid++;
                 continue;
             }
@@ -92,9 +99,13 @@ final class CheckCommand implements Callable<Integer> {
             Outcome outcome;
             try {
                 outcome = compare(advisor.evaluate(input.scenario()), expectation);
-            } catch (EvaluationException | InvalidScenarioException e) {
-                out.println("ERROR " + label + ": " + e.getMessage());
+            } catch (InvalidScenarioException e) {
+                printError(out, err, e.getMessage());
                 invalid++;
+                continue;
+            } catch (EvaluationException e) {
+                printError(out, err, input.origin() + ": " + e.getMessage());
+                notEvaluated++;
                 continue;
             }
             if (outcome.passed()) {
@@ -115,20 +126,29 @@ final class CheckCommand implements Callable<Integer> {
             out.println(skipped + (skipped == 1 ? " scenario has no expect block and was skipped" : " scenarios have no expect block and were skipped"));
         }
         if (invalid > 0) {
-            out.println(invalid + (invalid == 1 ? " scenario is" : " scenarios are") + " invalid or failed to evaluate");
+            out.println(invalid + (invalid == 1 ? " scenario is invalid" : " scenarios are invalid"));
+        }
+        if (notEvaluated > 0) {
+            out.println(notEvaluated + (notEvaluated == 1 ? " scenario" : " scenarios") + " failed to evaluate");
         }
         out.println(passed + " passed, " + failed + " failed");
         out.flush();
-        if (passed + failed + invalid == 0) {
-            PrintWriter err = spec.commandLine().getErr();
+        if (passed + failed + invalid + notEvaluated == 0) {
             err.println("error: nothing to check in " + String.join(", ", paths)
                     + ": no scenario has an expect block; add expect: {present: [NODE, ...]} to the fixtures");
             err.flush();
             return ExitCodes.INVALID_INPUT;
         }
-        if (invalid > 0) {
+        if (invalid + notEvaluated > 0) {
             return ExitCodes.INVALID_INPUT;
         }
         return failed > 0 ? ExitCodes.EXPECTATION_FAILED : ExitCodes.OK;
+    }
+
+    /** Writes an error line to standard error, after flushing the report lines before it so the two stay in order. */
+    private static void printError(PrintWriter out, PrintWriter err, String message) {
+        out.flush();
+        err.println("error: " + message);
+        err.flush();
     }
 }

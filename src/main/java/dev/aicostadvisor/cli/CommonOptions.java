@@ -17,7 +17,11 @@ final class CommonOptions {
 
     @Option(names = "--cache-dir", paramLabel = "DIR",
             description = {"Folder for compiled rules, so that unchanged rules load without compiling.",
-                    "Default: $ADVISOR_CACHE_DIR, else $XDG_CACHE_HOME/ai-cost-advisor, else ~/.cache/ai-cost-advisor."})
+                    // One path a line, because picocli 4.7 broke a path that fell at the end of a line after its
+                    // dot, leaving "~/." on one line and "cache/ai-cost-advisor" on the next.
+                    "Default: $ADVISOR_CACHE_DIR when it is set,",
+                    "else $XDG_CACHE_HOME/ai-cost-advisor,",
+                    "else ~/.cache/ai-cost-advisor."})
     Path cacheDir;
 
     @Option(names = "--no-cache", description = "Compile the rules, without using the compiled-rules cache or the copy precompiled in the jar.")
@@ -43,6 +47,6 @@ final class CommonOptions {
         if (noCache) {
             return RuleCache.disabled();
         }
-        return cacheDir != null ? RuleCache.at(cacheDir) : RuleCache.defaultCache();
+        return cacheDir != null ? RuleCache.at(cacheDir, "--cache-dir") : RuleCache.defaultCache();
     }
 }

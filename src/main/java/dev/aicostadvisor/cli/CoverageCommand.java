@@ -57,6 +57,7 @@ final class CoverageCommand implements Callable<Integer> {
     public Integer call() {
         common.applyLogging();
         List<String> paths = inputs.isEmpty() ? List.of("scenarios") : inputs;
+        ScenarioInputs scenarios = ScenarioInputs.open(spec, paths, parent.stdin);
         RuleSource source = RuleSource.resolve(common.rules);
         CompiledRules rules = RuleLoader.load(source, common.cache());
         // Coverage counts the firings of each scenario's own evaluation, so the iterate loop is left out.
@@ -66,7 +67,7 @@ final class CoverageCommand implements Callable<Integer> {
 
         Coverage coverage = new Coverage(rules);
         int invalid = 0;
-        for (ScenarioInputs.Input input : new ScenarioInputs(paths, parent.stdin)) {
+        for (ScenarioInputs.Input input : scenarios) {
             if (!input.valid()) {
                 err.println("error: " + input.error().getMessage());
                 invalid++;

@@ -41,8 +41,10 @@ import picocli.CommandLine.Model.CommandSpec;
                         + "folder is compared with HEAD, which shows what an uncommitted edit changes."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-                "0:no scenario changes",
-                "1:some scenario changes",
+                "0:no scenario reaches other nodes or notes. Without --rationale, a node reached for another rationale "
+                        + "or by another rule does not count",
+                "1:some scenario reaches other nodes or notes, or, with --rationale only, reaches a node for another "
+                        + "rationale or by another rule",
                 "2:invalid input: the base cannot be read (not a git repository, an unknown revision, no rules "
                         + "folder at that revision), a scenario or the rules are invalid, or a rule failed",
                 "3:internal error in the advisor"})
@@ -69,7 +71,8 @@ final class DiffCommand implements Callable<Integer> {
     String base = "HEAD";
 
     @Option(names = "--rationale",
-            description = "Also list the nodes that both rule sets reach with another rationale or rule.")
+            description = "Also list the nodes that both rule sets reach with another rationale or rule, and exit 1 "
+                    + "when there are any.")
     boolean rationale;
 
     @Parameters(paramLabel = "DIR|FILE", arity = "0..*",
@@ -81,6 +84,7 @@ final class DiffCommand implements Callable<Integer> {
         common.applyLogging();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        ScenarioInputs scenarios = ScenarioInputs.open(spec, inputs.isEmpty() ? List.of("scenarios") : inputs, parent.stdin);
         RuleSource working = RuleSource.resolve(common.rules);
         BaseRules baseRules;
         try {
@@ -95,9 +99,7 @@ final class DiffCommand implements Callable<Integer> {
             out.println("changed: " + working.description());
             out.println();
             if (baseRules.source().sameContentAs(working)) {
-                out.println("The two rule sets are the same, so no scenario changes.");
-                out.flush();
-                return ExitCodes.OK;
+                return readWithoutComparing(scenarios, out, err);
             }
             CompiledRules baseCompiled;
             try {
@@ -110,18 +112,39 @@ final class DiffCommand implements Callable<Integer> {
             }
             CompiledRules workingCompiled = RuleLoader.load(working, common.cache());
             // The diff compares each scenario's own outcomes and notes, so the iterate loop is left out.
-            return compare(pricing.configure(Advisor.builder(), baseCompiled).maxCycles(0).build(),
+            return compare(scenarios, pricing.configure(Advisor.builder(), baseCompiled).maxCycles(0).build(),
                     pricing.configure(Advisor.builder(), workingCompiled).maxCycles(0).build(), out, err);
         }
     }
 
-    private int compare(Advisor baseAdvisor, Advisor workingAdvisor, PrintWriter out, PrintWriter err) {
-        List<String> paths = inputs.isEmpty() ? List.of("scenarios") : inputs;
+    /**
+     * Reads every scenario without evaluating it, for two rule sets that are the same, so that an invalid
+     * scenario still fails the command as it does when the rules differ.
+     */
+    private static int readWithoutComparing(ScenarioInputs scenarios, PrintWriter out, PrintWriter err) {
+        int invalid = 0;
+        for (ScenarioInputs.Input input : scenarios) {
+            if (!input.valid()) {
+                err.println("error: " + input.error().getMessage());
+                invalid++;
+            }
+        }
+        err.flush();
+
+        out.println("The two rule sets are the same, so no scenario changes.");
+        if (invalid > 0) {
+            out.println(invalid + (invalid == 1 ? " scenario is" : " scenarios are") + " invalid, and not compared");
+        }
+        out.flush();
+        return invalid > 0 ? ExitCodes.INVALID_INPUT : ExitCodes.OK;
+    }
+
+    private int compare(ScenarioInputs scenarios, Advisor baseAdvisor, Advisor workingAdvisor, PrintWriter out, PrintWriter err) {
         int total = 0;
         int changed = 0;
         int explainedDifferently = 0;
         int invalid = 0;
-        for (ScenarioInputs.Input input : new ScenarioInputs(paths, parent.stdin)) {
+        for (ScenarioInputs.Input input : scenarios) {
             if (!input.valid()) {
                 err.println("error: " + input.error().getMessage());
                 invalid++;
@@ -148,15 +171,7 @@ final class DiffCommand implements Callable<Integer> {
         }
         err.flush();
 
-        String what = changed == 1
-                ? (rationale ? " changes its outcomes or the reasons for them" : " changes its outcomes")
-                : (rationale ? " change their outcomes or the reasons for them" : " change their outcomes");
-        StringBuilder summary = new StringBuilder(changed + " of " + ValidateCommand.count(total, "scenario") + what);
-        if (explainedDifferently > 0) {
-            summary.append("; ").append(explainedDifferently).append(" more keep their outcomes but change a rationale or rule")
-                    .append(" (list them with --rationale)");
-        }
-        out.println(summary);
+        out.println(summary(changed, total, explainedDifferently, rationale));
         if (invalid > 0) {
             out.println(invalid + (invalid == 1 ? " scenario is" : " scenarios are") + " invalid or failed to evaluate, and not compared");
         }
@@ -165,6 +180,27 @@ final class DiffCommand implements Callable<Integer> {
             return ExitCodes.INVALID_INPUT;
         }
         return changed > 0 ? ExitCodes.EXPECTATION_FAILED : ExitCodes.OK;
+    }
+
+    /**
+     * Returns the closing line, such as {@code 4 scenarios of 18 change their outcomes; 9 more keep their
+     * outcomes but change a rationale or rule (list them with --rationale)}. Each verb agrees with the count
+     * before it.
+     */
+    static String summary(int changed, int total, int explainedDifferently, boolean rationale) {
+        if (total == 0) {
+            return "No scenario was compared";
+        }
+        StringBuilder summary = new StringBuilder()
+                .append(ValidateCommand.count(changed, "scenario")).append(" of ").append(total)
+                .append(changed == 1 ? " changes its outcomes" : " change their outcomes")
+                .append(rationale ? " or the reasons for them" : "");
+        if (explainedDifferently > 0) {
+            summary.append("; ").append(explainedDifferently)
+                    .append(explainedDifferently == 1 ? " more keeps its outcomes but changes a rationale or rule (list it with --rationale)"
+                            : " more keep their outcomes but change a rationale or rule (list them with --rationale)");
+        }
+        return summary.toString();
     }
 
     private static Evaluation evaluate(Advisor advisor, ScenarioInputs.Input input, String which) {

@@ -27,6 +27,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 
 /** {@code advisor explain}: shows the chain of rule firings behind each outcome of one scenario. */
 @Command(name = "explain", sortOptions = false, mixinStandardHelpOptions = true, versionProvider = AdvisorCommand.Version.class,
@@ -56,6 +57,10 @@ final class ExplainCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The scenario file to explain (.yaml, .yml or .json).")
     Path file;
 
+    /** Files after the first, collected only to reject them with a clearer message than picocli's. */
+    @Parameters(index = "1..*", hidden = true)
+    List<String> extraFiles = new ArrayList<>();
+
     @Option(names = "--node", paramLabel = "ID",
             description = "Explain only this outcome node, such as Deploy5, or the nodes that match a pattern in which "
                     + "* stands for any characters, such as 'Deploy*'. Default: every outcome the scenario reaches.")
@@ -68,6 +73,10 @@ final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (!extraFiles.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "explain takes one scenario file, but " + (extraFiles.size() + 1)
+                    + " were given (" + file + ", " + String.join(", ", extraFiles) + "); run explain once for each file");
+        }
         common.applyLogging();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();

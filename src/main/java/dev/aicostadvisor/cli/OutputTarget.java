@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Collection;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -54,6 +55,27 @@ final class OutputTarget implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to " + destination + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Tells whether a destination is the same file as one of the inputs, so that writing it would replace an
+     * input. Real files are compared, so a symbolic link, a hard link or another spelling of the path counts
+     * too. A destination that does not exist yet is no input.
+     */
+    static boolean isOneOf(Path destination, Collection<Path> inputs) {
+        if (!Files.exists(destination)) {
+            return false;
+        }
+        for (Path input : inputs) {
+            try {
+                if (Files.isSameFile(destination, input)) {
+                    return true;
+                }
+            } catch (IOException e) {
+                // An input that cannot be looked up cannot be read either, and its reader reports that.
+            }
+        }
+        return false;
     }
 
     PrintWriter writer() {

@@ -5,8 +5,9 @@ import java.util.function.LongSupplier;
 
 /**
  * The progress of a batch, drawn on standard error as one line that is redrawn in place:
- * {@code [#########-----------]  12/40 scenarios, 1 invalid}, or {@code 1234 scenarios, 2 invalid} when the
- * total is not known in advance, as for a stream on standard input.
+ * {@code [#########-----------]  12/40 scenarios, 1 invalid, 1 failed}, or {@code 1234 scenarios, 2 invalid} when
+ * the total is not known in advance, as for a stream on standard input. "Failed" counts the scenarios that
+ * were read but failed to evaluate.
  *
  * <p>The line is cleared before anything else is written to the terminal (an error line, or a report when
  * the reports go to the same terminal) and drawn again after it, so the bar always stays below the output.
@@ -30,6 +31,7 @@ final class ProgressBar {
     private long lastDraw;
     private int done;
     private int invalid;
+    private int failed;
 
     /**
      * @param err                   standard error, where the bar is drawn, or {@code null} to draw nothing
@@ -69,9 +71,10 @@ final class ProgressBar {
      * Records the counts so far and redraws the bar, unless it was drawn less than
      * {@link #REDRAW_INTERVAL_NANOS} ago and is still on screen.
      */
-    void update(int evaluated, int invalidCount) {
-        this.done = evaluated + invalidCount;
+    void update(int evaluated, int invalidCount, int failedCount) {
+        this.done = evaluated + invalidCount + failedCount;
         this.invalid = invalidCount;
+        this.failed = failedCount;
         if (!enabled()) {
             return;
         }
@@ -93,7 +96,8 @@ final class ProgressBar {
     /** Returns the text of the bar for the current counts. */
     String line() {
         String counts = (total < 0 ? done + " scenarios" : done + "/" + total + " scenarios")
-                + (invalid > 0 ? ", " + invalid + " invalid" : "");
+                + (invalid > 0 ? ", " + invalid + " invalid" : "")
+                + (failed > 0 ? ", " + failed + " failed" : "");
         if (total <= 0) {
             return counts;
         }

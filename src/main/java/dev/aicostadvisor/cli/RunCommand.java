@@ -30,7 +30,8 @@ import picocli.CommandLine.ParameterException;
                 "Each scenario goes through the four phases of the decision flowchart and its success check.",
                 "",
                 "A bad scenario among several is reported on standard error and the others still run.",
-                "With several scenarios, a summary of the counts follows on standard error."},
+                "With a folder, several files or -, a summary of the counts follows on standard error, and --format json "
+                        + "prints an array of reports; with one file it prints one report object."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:every scenario was evaluated",
@@ -65,19 +66,25 @@ final class RunCommand implements Callable<Integer> {
     String format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-            description = "Write the report to FILE instead of standard output. The file appears only when the run completes.")
+            description = "Write the report to FILE instead of standard output. The file appears only when the run completes, "
+                    + "and may not be one of the input scenarios.")
     Path output;
 
     @Override
     public Integer call() {
         common.applyLogging();
-        ScenarioInputs scenarios = new ScenarioInputs(inputs, parent.stdin);
+        ScenarioInputs scenarios = ScenarioInputs.open(spec, inputs, parent.stdin);
+        PrintWriter err = spec.commandLine().getErr();
+        if (output != null && OutputTarget.isOneOf(output, scenarios.files())) {
+            err.println("error: -o " + output + " is one of the input scenarios; write the report to another file");
+            err.flush();
+            return ExitCodes.INVALID_INPUT;
+        }
         ReportFormat reportFormat = parseFormat(format, scenarios.readsStdin() ? ReportFormat.JSONL : ReportFormat.TEXT);
         Advisor.Builder builder = limits.applyTo(Advisor.builder());
         int fileCount = scenarios.countFiles();
-        boolean several = scenarios.readsStdin() || fileCount > 1;
-        PrintWriter err = spec.commandLine().getErr();
-        ProgressBar progress = progressOptions.create(err, fileCount, several, common.quiet, output == null);
+        boolean batch = !scenarios.namesOneFile();
+        ProgressBar progress = progressOptions.create(err, fileCount, batch, common.quiet, output == null);
 
         // The rules are compiled when the first valid scenario needs them, so that a run whose scenarios
         // are all invalid reports them without waiting for the compiler.
@@ -85,17 +92,18 @@ final class RunCommand implements Callable<Integer> {
 
         int evaluated = 0;
         int invalid = 0;
+        int failed = 0;
         try (OutputTarget target = output == null ? OutputTarget.stdout(spec.commandLine().getOut()) : OutputTarget.file(output)) {
             PrintWriter out = target.writer();
             // The opening bracket waits for the first report, so that a run that fails before it prints nothing.
-            boolean jsonArray = reportFormat == ReportFormat.JSON && several;
+            boolean jsonArray = reportFormat == ReportFormat.JSON && batch;
             for (ScenarioInputs.Input input : scenarios) {
                 if (!input.valid()) {
                     progress.beforeError();
                     err.println("error: " + input.error().getMessage());
                     err.flush();
                     invalid++;
-                    progress.update(evaluated, invalid);
+                    progress.update(evaluated, invalid, failed);
                     continue;
                 }
                 if (advisor == null) {
@@ -104,12 +112,20 @@ final class RunCommand implements Callable<Integer> {
                 Evaluation evaluation;
                 try {
                     evaluation = advisor.evaluate(input.scenario());
-                } catch (EvaluationException | InvalidScenarioException e) {
+                } catch (InvalidScenarioException e) {
+                    // The scenario was read, but it names a model or GPU type that the pricing catalogue lacks.
                     progress.beforeError();
-                    err.println("error: " + (e instanceof InvalidScenarioException ? "" : input.origin() + ": ") + e.getMessage());
+                    err.println("error: " + e.getMessage());
                     err.flush();
                     invalid++;
-                    progress.update(evaluated, invalid);
+                    progress.update(evaluated, invalid, failed);
+                    continue;
+                } catch (EvaluationException e) {
+                    progress.beforeError();
+                    err.println("error: " + input.origin() + ": " + e.getMessage());
+                    err.flush();
+                    failed++;
+                    progress.update(evaluated, invalid, failed);
                     continue;
                 }
                 progress.beforeReport();
@@ -119,7 +135,7 @@ final class RunCommand implements Callable<Integer> {
                 out.print(render(evaluation, input.origin(), reportFormat, evaluated > 0, jsonArray));
                 out.flush();
                 evaluated++;
-                progress.update(evaluated, invalid);
+                progress.update(evaluated, invalid, failed);
             }
             if (jsonArray) {
                 out.println(evaluated == 0 ? "[]" : "\n]");
@@ -131,11 +147,11 @@ final class RunCommand implements Callable<Integer> {
         } finally {
             progress.finish();
         }
-        if (several) {
-            err.println(summary(evaluated, invalid));
+        if (batch) {
+            err.println(summary(evaluated, invalid, failed));
             err.flush();
         }
-        return invalid > 0 ? ExitCodes.INVALID_INPUT : ExitCodes.OK;
+        return invalid + failed > 0 ? ExitCodes.INVALID_INPUT : ExitCodes.OK;
     }
 
     private ReportFormat parseFormat(String value, ReportFormat fallback) {
@@ -164,8 +180,22 @@ final class RunCommand implements Callable<Integer> {
         };
     }
 
-    static String summary(int evaluated, int invalid) {
-        int total = evaluated + invalid;
-        return total + (total == 1 ? " scenario: " : " scenarios: ") + evaluated + " evaluated, " + invalid + " invalid";
+    /**
+     * Returns the batch summary, such as {@code 40 scenarios: 38 evaluated, 2 invalid}. Scenarios that were read but
+     * failed to evaluate (a rule that threw, looped or ran out of time) are counted apart from invalid ones,
+     * because they point at the rules. The invalid count is left out when it is 0 and some evaluations failed.
+     */
+    static String summary(int evaluated, int invalid, int failed) {
+        int total = evaluated + invalid + failed;
+        StringBuilder summary = new StringBuilder()
+                .append(total).append(total == 1 ? " scenario: " : " scenarios: ")
+                .append(evaluated).append(" evaluated");
+        if (invalid > 0 || failed == 0) {
+            summary.append(", ").append(invalid).append(" invalid");
+        }
+        if (failed > 0) {
+            summary.append(", ").append(failed).append(" failed to evaluate");
+        }
+        return summary.toString();
     }
 }

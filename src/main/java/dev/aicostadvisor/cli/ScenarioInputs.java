@@ -17,15 +17,19 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 
 import dev.aicostadvisor.model.Scenario;
 import dev.aicostadvisor.scenario.InvalidScenarioException;
 import dev.aicostadvisor.scenario.ScenarioReader;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 
 /**
  * The scenarios named on a command line: files, folders of files, and {@code -} for a JSON Lines stream on
- * standard input. Each input is read when the iteration reaches it, so a stream of any length is processed
- * in constant memory, and a bad input becomes an error entry while the others still run.
+ * standard input. The arguments themselves are checked when they are opened, so a missing path fails the
+ * command before any scenario runs. Each scenario is read when the iteration reaches it, so a stream of any
+ * length is processed in constant memory, and a bad scenario becomes an error entry while the others still run.
  */
 final class ScenarioInputs implements Iterable<ScenarioInputs.Input> {
 
@@ -36,37 +40,97 @@ final class ScenarioInputs implements Iterable<ScenarioInputs.Input> {
         }
     }
 
-    private final List<String> arguments;
-    private final InputStream stdin;
+    private static final String STDIN = "-";
 
-    ScenarioInputs(List<String> arguments, InputStream stdin) {
-        this.arguments = List.copyOf(arguments);
-        this.stdin = stdin;
+    /** The scenario files of each argument in order, with {@code null} standing for standard input. */
+    private final List<List<Path>> files;
+    private final JsonLines stdinLines;
+    private final boolean oneFile;
+
+    private ScenarioInputs(List<List<Path>> files, JsonLines stdinLines, boolean oneFile) {
+        this.files = files;
+        this.stdinLines = stdinLines;
+        this.oneFile = oneFile;
+    }
+
+    /**
+     * Checks the arguments before any scenario is read: {@code -} may appear once, each path must exist, each
+     * folder must contain a scenario file, and standard input must contain at least one line that is not blank.
+     * Checking standard input waits for its first line.
+     *
+     * @throws ParameterException        when {@code -} is given more than once
+     * @throws InvalidScenarioException when a path does not exist, a folder contains no scenario file, or
+     *                                   standard input is empty
+     */
+    static ScenarioInputs open(CommandSpec spec, List<String> arguments, InputStream stdin) {
+        long stdinCount = arguments.stream().filter(STDIN::equals).count();
+        if (stdinCount > 1) {
+            throw new ParameterException(spec.commandLine(), "- is given " + stdinCount
+                    + " times, but standard input can be read only once; give - once");
+        }
+
+        List<List<Path>> files = new ArrayList<>();
+        for (String argument : arguments) {
+            files.add(argument.equals(STDIN) ? null : list(argument));
+        }
+
+        JsonLines stdinLines = null;
+        if (stdinCount == 1) {
+            stdinLines = new JsonLines(stdin);
+            if (!stdinLines.hasNext()) {
+                throw new InvalidScenarioException(JsonLines.SOURCE, 0, null, "standard input is empty or has only blank lines; "
+                        + "- reads JSON Lines, one scenario as a JSON object on each line");
+            }
+        }
+        boolean oneFile = arguments.size() == 1 && stdinCount == 0 && !Files.isDirectory(Path.of(arguments.get(0)));
+        return new ScenarioInputs(files, stdinLines, oneFile);
+    }
+
+    /** Lists the scenario files that a path argument names: the file itself, or the files of a folder. */
+    private static List<Path> list(String argument) {
+        Path path = Path.of(argument);
+        if (!Files.exists(path)) {
+            throw new InvalidScenarioException(argument, 0, null, "file not found");
+        }
+        if (!Files.isDirectory(path)) {
+            return List.of(path);
+        }
+        List<Path> listed = ScenarioReader.listScenarioFiles(path);
+        if (listed.isEmpty()) {
+            throw new InvalidScenarioException(argument, 0, null, "the folder holds no scenario files (.yaml, .yml or .json)");
+        }
+        return listed;
+    }
+
+    /**
+     * Tells whether the command line names a single scenario file. Anything else is a batch, even a folder that
+     * contains one file, so that the shape of the output depends only on the command line.
+     */
+    boolean namesOneFile() {
+        return oneFile;
     }
 
     /** Tells whether the inputs read standard input, whose length is not known in advance. */
     boolean readsStdin() {
-        return arguments.contains("-");
+        return stdinLines != null;
     }
 
     /** Counts the scenario files named, or returns -1 when standard input is among them. */
     int countFiles() {
-        if (readsStdin()) {
-            return -1;
-        }
-        int count = 0;
-        for (String argument : arguments) {
-            Path path = Path.of(argument);
-            count += Files.isDirectory(path) ? ScenarioReader.listScenarioFiles(path).size() : 1;
-        }
-        return count;
+        return readsStdin() ? -1 : files().size();
     }
 
+    /** Returns the scenario files named and those in the folders named, without standard input. */
+    List<Path> files() {
+        return files.stream().filter(Objects::nonNull).flatMap(List::stream).toList();
+    }
+
+    /** Returns the inputs in order. Standard input can be iterated only once. */
     @Override
     public Iterator<Input> iterator() {
         List<Iterator<Input>> parts = new ArrayList<>();
-        for (String argument : arguments) {
-            parts.add(argument.equals("-") ? new JsonLines(stdin) : files(Path.of(argument)));
+        for (List<Path> argumentFiles : files) {
+            parts.add(argumentFiles == null ? stdinLines : argumentFiles.stream().map(ScenarioInputs::readFile).iterator());
         }
         return new Iterator<>() {
             private int part;
@@ -87,21 +151,6 @@ final class ScenarioInputs implements Iterable<ScenarioInputs.Input> {
                 return parts.get(part).next();
             }
         };
-    }
-
-    /** Lists the files of a path and reads each one only when the iteration reaches it. */
-    private static Iterator<Input> files(Path path) {
-        List<Path> files;
-        if (Files.isDirectory(path)) {
-            files = ScenarioReader.listScenarioFiles(path);
-            if (files.isEmpty()) {
-                return List.of(new Input(path.toString(), null, new InvalidScenarioException(path.toString(), 0, null,
-                        "the folder holds no scenario files (.yaml, .yml or .json)"))).iterator();
-            }
-        } else {
-            files = List.of(path);
-        }
-        return files.stream().map(ScenarioInputs::readFile).iterator();
     }
 
     /** Reads one file, turning a read error into an error entry. */

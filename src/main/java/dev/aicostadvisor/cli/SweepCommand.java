@@ -28,6 +28,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 
 /** {@code advisor sweep}: evaluates a base scenario across ranges of some of its inputs. */
 @Command(name = "sweep", sortOptions = false, mixinStandardHelpOptions = true, versionProvider = AdvisorCommand.Version.class,
@@ -68,8 +69,12 @@ final class SweepCommand implements Callable<Integer> {
     @Mixin
     PricingOption pricing;
 
-    @Parameters(paramLabel = "BASE", arity = "1", description = "The base scenario file; inputs not varied keep its values.")
+    @Parameters(index = "0", paramLabel = "BASE", description = "The base scenario file; inputs not varied keep its values.")
     Path baseFile;
+
+    /** Files after the base, collected only to reject them with a clearer message than picocli's. */
+    @Parameters(index = "1..*", hidden = true)
+    List<String> extraFiles = new ArrayList<>();
 
     @Option(names = "--vary", paramLabel = "FIELD=VALUES", required = true,
             description = {"An input and its values, repeatable: FIELD=FROM..TO:STEPS for STEPS equal steps from FROM to TO,",
@@ -86,7 +91,8 @@ final class SweepCommand implements Callable<Integer> {
     Long seed;
 
     @Option(names = "--csv", paramLabel = "FILE",
-            description = "Write every scenario to FILE: its input values and each decision's outcome. The file appears only when the sweep completes.")
+            description = "Write every scenario to FILE: its input values and each decision's outcome. The file appears only when the sweep "
+                    + "completes, and may not be the base scenario.")
     Path csv;
 
     @Option(names = "--threads", paramLabel = "N",
@@ -100,8 +106,17 @@ final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        if (!extraFiles.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "sweep takes one base scenario file, but " + (extraFiles.size() + 1)
+                    + " were given (" + baseFile + ", " + String.join(", ", extraFiles) + "); sweep each file on its own");
+        }
         common.applyLogging();
         PrintWriter err = spec.commandLine().getErr();
+        if (csv != null && OutputTarget.isOneOf(csv, List.of(baseFile))) {
+            err.println("error: --csv " + csv + " is the base scenario; write the CSV to another file");
+            err.flush();
+            return ExitCodes.INVALID_INPUT;
+        }
         Scenario base = ScenarioReader.read(baseFile);
         List<SweepAxis> axes = new ArrayList<>();
         Sweep sweep;
@@ -185,7 +200,8 @@ final class SweepCommand implements Callable<Integer> {
 
     private void print(PrintWriter out, List<SweepAxis> axes, SweepResult result, long sampleSeed) {
         String mode = sample != null ? "a random sample, seed " + sampleSeed : "every combination";
-        out.printf(Locale.ROOT, "Sweep of %s: %,d scenarios, %s%n", baseFile, result.scenarios(), mode);
+        out.printf(Locale.ROOT, "Sweep of %s: %,d %s, %s%n", baseFile, result.scenarios(),
+                result.scenarios() == 1 ? "scenario" : "scenarios", mode);
         for (SweepAxis axis : axes) {
             List<Object> values = axis.values();
             String range = values.size() == 1 ? SweepField.format(values.get(0))

@@ -53,25 +53,40 @@ public final class RuleCache {
     private static final Logger LOG = LoggerFactory.getLogger(RuleCache.class);
 
     private final Path directory;
+    /** The option, property or variable that chose the folder, named in warnings as the setting to change, or null. */
+    private final String chosenBy;
     private volatile boolean warned;
 
-    private RuleCache(Path directory) {
+    private RuleCache(Path directory, String chosenBy) {
         this.directory = directory;
+        this.chosenBy = chosenBy;
     }
 
     /** Returns a cache in the given folder, which is created when the first entry is written. */
     public static RuleCache at(Path directory) {
-        return new RuleCache(directory.toAbsolutePath().normalize());
+        return at(directory, null);
+    }
+
+    /**
+     * Returns a cache in the given folder, which is created when the first entry is written.
+     *
+     * @param chosenBy the setting that chose the folder, such as {@code --cache-dir}, which warnings about an
+     *                 unusable folder name as the setting to change, or {@code null} to name {@value #DIRECTORY_VARIABLE}
+     */
+    public static RuleCache at(Path directory, String chosenBy) {
+        return new RuleCache(directory.toAbsolutePath().normalize(), chosenBy);
     }
 
     /** Returns a cache that stores nothing and makes {@link RuleLoader} compile every time, even rules precompiled in the jar. */
     public static RuleCache disabled() {
-        return new RuleCache(null);
+        return new RuleCache(null, null);
     }
 
     /** Returns the cache in the default folder of this user; see {@link #defaultDirectory}. */
     public static RuleCache defaultCache() {
-        return at(defaultDirectory(System.getProperties().getProperty(DIRECTORY_PROPERTY), System.getenv()));
+        String property = System.getProperties().getProperty(DIRECTORY_PROPERTY);
+        String chosenBy = property != null && !property.isBlank() ? "the system property " + DIRECTORY_PROPERTY : null;
+        return at(defaultDirectory(property, System.getenv()), chosenBy);
     }
 
     /**
@@ -163,6 +178,13 @@ public final class RuleCache {
         if (directory == null) {
             return;
         }
+        Optional<Path> file = fileInTheWay();
+        if (file.isPresent()) {
+            String where = file.get().equals(directory) ? "the compiled-rules cache folder " + directory + " is a file, not a folder"
+                    : "the compiled-rules cache folder " + directory + " cannot be created, because " + file.get() + " is a file, not a folder";
+            warnOnce(where + ", so the rules compile on every run; " + remedy("a folder"));
+            return;
+        }
         Path temporary = null;
         try {
             Files.createDirectories(directory);
@@ -173,8 +195,7 @@ public final class RuleCache {
             trim();
         } catch (IOException | SecurityException e) {
             warnOnce("cannot write to the compiled-rules cache folder " + directory + " (" + e
-                    + "); the rules still load, but compile on every run. Set " + DIRECTORY_VARIABLE
-                    + " to a writable folder, or pass --no-cache");
+                    + "); the rules still load, but compile on every run. " + capitalize(remedy("a writable folder")));
         } finally {
             if (temporary != null) {
                 try {
@@ -302,6 +323,26 @@ public final class RuleCache {
         } catch (IOException e) {
             return FileTime.fromMillis(0);
         }
+    }
+
+    /** Returns the cache folder itself, or the nearest existing folder above it, when that path is a file. */
+    private Optional<Path> fileInTheWay() {
+        for (Path path = directory; path != null; path = path.getParent()) {
+            if (Files.exists(path)) {
+                return Files.isDirectory(path) ? Optional.empty() : Optional.of(path);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Says how to choose another folder, such as "give --cache-dir a folder, or pass --no-cache". */
+    private String remedy(String folder) {
+        return chosenBy == null ? "set " + DIRECTORY_VARIABLE + " to " + folder + ", or pass --no-cache"
+                : "give " + chosenBy + " " + folder + ", or pass --no-cache";
+    }
+
+    private static String capitalize(String text) {
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     private void warnOnce(String message) {

@@ -19,6 +19,7 @@ import dev.aicostadvisor.model.Org;
 import dev.aicostadvisor.model.Scenario;
 import dev.aicostadvisor.model.Workload;
 import dev.aicostadvisor.model.WorkloadPattern;
+import dev.aicostadvisor.scenario.MapReader;
 
 /**
  * A scenario input that a sweep can vary, named as in scenario files ({@code budget.monthlyUsd}), with
@@ -92,7 +93,10 @@ public final class SweepField {
     public static SweepField named(String name) {
         SweepField field = FIELDS.get(name);
         if (field == null) {
-            throw new InvalidSweepException("unknown input '" + name + "'; inputs that can be varied: " + String.join(", ", FIELDS.keySet()));
+            List<String> names = List.copyOf(FIELDS.keySet());
+            String nearest = MapReader.nearest(name, names);
+            String hint = nearest == null ? "; inputs that can be varied: " : "; did you mean '" + nearest + "'? Inputs that can be varied: ";
+            throw new InvalidSweepException("unknown input '" + name + "'" + hint + String.join(", ", names));
         }
         return field;
     }

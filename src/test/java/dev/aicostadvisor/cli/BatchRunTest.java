@@ -23,7 +23,7 @@ import dev.aicostadvisor.scenario.ScenarioReader;
 /**
  * {@code advisor run} on many scenarios: a folder, or JSON Lines on standard input. A bad scenario is
  * reported by file or {@code stdin:LINE}, the others still run, a summary gives the counts, and the exit
- * code is 2 when any scenario was invalid.
+ * code is 2 when any scenario was invalid or failed to evaluate.
  */
 class BatchRunTest {
 
@@ -84,6 +84,24 @@ class BatchRunTest {
         assertThat(run.out()).startsWith("[\n{").endsWith("}\n]\n");
         assertThat(JsonReportReader.readAll(run.out())).extracting(JsonReportReader.Report::scenario)
                 .containsExactly("Mid-size SaaS support assistant", "Seed-stage startup's first prototype");
+    }
+
+    @Test
+    void jsonShapeFollowsCommandLine(@TempDir Path folder) throws IOException {
+        Files.copy(Path.of(CliTest.STARTUP), folder.resolve("startup.yaml"));
+
+        CliRun file = CliRun.of("run", "-q", "--format", "json", CliTest.STARTUP);
+        CliRun folderOfOne = CliRun.of("run", "-q", "--format", "json", folder.toString());
+        CliRun stdinOfOne = CliRun.withInput(bytes(STARTUP_LINE), "run", "-q", "--format", "json", "-");
+
+        assertThat(file.out()).startsWith("{").endsWith("}\n");
+        assertThat(file.err()).isEmpty();
+        assertThat(folderOfOne.out()).startsWith("[\n{").endsWith("}\n]\n");
+        assertThat(folderOfOne.err()).isEqualTo("1 scenario: 1 evaluated, 0 invalid\n");
+        assertThat(stdinOfOne.out()).startsWith("[\n{").endsWith("}\n]\n");
+        assertThat(stdinOfOne.err()).isEqualTo("1 scenario: 1 evaluated, 0 invalid\n");
+        assertThat(JsonReportReader.readAll(folderOfOne.out())).extracting(JsonReportReader.Report::scenario)
+                .containsExactly("Seed-stage startup's first prototype");
     }
 
     @Test
@@ -177,12 +195,80 @@ class BatchRunTest {
     }
 
     @Test
-    void emptyStreamEvaluatesNothing() {
-        CliRun run = CliRun.withInput("\n\n", "run", "-q", "-");
+    void emptyStandardInputIsRejected(@TempDir Path folder) throws IOException {
+        Path report = Files.writeString(folder.resolve("report.jsonl"), "earlier report\n");
 
+        for (String stdin : List.of("", "\n\n", "  \r\n")) {
+            CliRun run = CliRun.withInput(stdin, "run", "-q", "-", "-o", report.toString());
+
+            assertThat(run.exitCode()).as("exit code for %s", stdin.length()).isEqualTo(ExitCodes.INVALID_INPUT);
+            assertThat(run.err()).as("error for %s", stdin.length()).isEqualTo("error: stdin: standard input is empty or has only "
+                    + "blank lines; - reads JSON Lines, one scenario as a JSON object on each line\n");
+            assertThat(run.out()).isEmpty();
+        }
+        assertThat(Files.readString(report)).isEqualTo("earlier report\n");
+        try (var listing = Files.list(folder)) {
+            assertThat(listing).containsExactly(report);
+        }
+    }
+
+    @Test
+    void standardInputGivenTwiceIsRejected() {
+        CliRun run = CliRun.withInput(bytes(STARTUP_LINE, BANK_LINE), "run", "-q", "-", CliTest.SAAS, "-");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(run.err()).isEqualTo("error: - is given 2 times, but standard input can be read only once; give - once\n"
+                + "Try 'advisor run --help' for more information.\n");
         assertThat(run.out()).isEmpty();
-        assertThat(run.err()).isEqualTo("0 scenarios: 0 evaluated, 0 invalid\n");
-        assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+    }
+
+    @Test
+    void missingPathStopsTheBatchBeforeItRuns(@TempDir Path folder) {
+        String missing = folder.resolve("nowhere.yaml").toString();
+
+        CliRun run = CliRun.of("run", "-q", CliTest.SAAS, missing, CliTest.STARTUP);
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(run.err()).isEqualTo("error: " + missing + ": file not found\n");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void emptyFolderStopsTheBatchBeforeItRuns(@TempDir Path folder) throws IOException {
+        Path empty = Files.createDirectory(folder.resolve("empty"));
+        Files.writeString(empty.resolve("notes.txt"), "not a scenario\n");
+
+        CliRun run = CliRun.of("run", "-q", CliTest.SAAS, empty.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(run.err()).isEqualTo("error: " + empty + ": the folder holds no scenario files (.yaml, .yml or .json)\n");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void outputOntoInputScenarioIsRejected(@TempDir Path folder) throws IOException {
+        Path self = Files.copy(Path.of(CliTest.STARTUP), folder.resolve("self.yaml"));
+        Path link = Files.createSymbolicLink(folder.resolve("link.yaml"), self);
+        String scenario = Files.readString(self);
+        String[][] cases = {
+                {self.toString(), self.toString()},
+                {self.toString(), link.toString()},
+                {folder.toString(), self.toString()},
+                {self.toString(), folder + "/./self.yaml"},
+        };
+
+        for (String[] paths : cases) {
+            CliRun run = CliRun.of("run", "-q", CliTest.SAAS, paths[0], "-o", paths[1]);
+
+            assertThat(run.exitCode()).as("exit code for %s", List.of(paths)).isEqualTo(ExitCodes.INVALID_INPUT);
+            assertThat(run.err()).as("error for %s", List.of(paths))
+                    .isEqualTo("error: -o " + paths[1] + " is one of the input scenarios; write the report to another file\n");
+            assertThat(run.out()).isEmpty();
+        }
+        assertThat(Files.readString(self)).isEqualTo(scenario);
+        try (var listing = Files.list(folder)) {
+            assertThat(listing).containsExactlyInAnyOrder(self, link);
+        }
     }
 
     @Test
@@ -199,8 +285,36 @@ class BatchRunTest {
                 + "phase2; the rules that fired last: " + String.join(", ", repeated, repeated, repeated, repeated, repeated, repeated)
                 + ". A rule that modifies a fact it matches fires again each time: add no-loop or a guard condition, "
                 + "or raise the limit if these rules need more firings\n"
-                + "3 scenarios: 2 evaluated, 1 invalid\n");
+                + "3 scenarios: 2 evaluated, 1 failed to evaluate\n");
         assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+    }
+
+    @Test
+    void summaryCountsFailedEvaluationsApart(@TempDir Path folder) {
+        Path rules = FaultyRules.copyInto(folder.resolve("rules"));
+        String looping = STARTUP_LINE.replace("\"org\": {", "\"org\": {\"name\": \"" + FaultyRules.LOOP_TRIGGER + "\", ");
+        String invalid = STARTUP_LINE.replace("\"aiEngineers\"", "\"engineers\"");
+
+        CliRun allFailed = CliRun.withInput(bytes(looping, looping),
+                "run", "-q", "--rules", rules.toString(), "--max-firings", "500", "-");
+        CliRun mixed = CliRun.withInput(bytes(looping, invalid),
+                "run", "-q", "--rules", rules.toString(), "--max-firings", "500", "-");
+
+        assertThat(allFailed.err()).endsWith("\n2 scenarios: 0 evaluated, 2 failed to evaluate\n");
+        assertThat(allFailed.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(allFailed.out()).isEmpty();
+        assertThat(mixed.err()).endsWith("\n2 scenarios: 0 evaluated, 1 invalid, 1 failed to evaluate\n");
+        assertThat(mixed.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(mixed.out()).isEmpty();
+    }
+
+    @Test
+    void summaryWording() {
+        assertThat(RunCommand.summary(2, 0, 0)).isEqualTo("2 scenarios: 2 evaluated, 0 invalid");
+        assertThat(RunCommand.summary(1, 0, 0)).isEqualTo("1 scenario: 1 evaluated, 0 invalid");
+        assertThat(RunCommand.summary(38, 2, 0)).isEqualTo("40 scenarios: 38 evaluated, 2 invalid");
+        assertThat(RunCommand.summary(0, 0, 2)).isEqualTo("2 scenarios: 0 evaluated, 2 failed to evaluate");
+        assertThat(RunCommand.summary(3, 1, 1)).isEqualTo("5 scenarios: 3 evaluated, 1 invalid, 1 failed to evaluate");
     }
 
     @Test

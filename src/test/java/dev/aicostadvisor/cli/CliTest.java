@@ -5,11 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -151,6 +157,41 @@ class CliTest {
     }
 
     @Test
+    void checkWritesInvalidScenarioToStandardError(@TempDir Path folder) throws IOException {
+        Path bad = Files.writeString(folder.resolve("bad.yaml"),
+                Files.readString(Path.of(SAAS)).replace("monthlyUsd: 45000", "monthlyUsd: -45000"));
+
+        CliRun run = CliRun.of("check", "-q", bad.toString(), STARTUP);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("error: " + bad + ":10: budget.monthlyUsd: '-45000' is out of range; "
+                + "expected a number from 0 to 10000000000, such as 45000\n");
+        assertThat(run.out()).isEqualTo("PASS Seed-stage startup's first prototype (" + STARTUP + ")\n"
+                + "1 scenario is invalid\n"
+                + "1 passed, 0 failed\n");
+    }
+
+    @Test
+    void checkRejectsMissingPath(@TempDir Path folder) {
+        String missing = folder.resolve("nowhere.yaml").toString();
+
+        CliRun run = CliRun.of("check", "-q", SAAS, missing);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("error: " + missing + ": file not found\n");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void checkRejectsEmptyFolder(@TempDir Path folder) {
+        CliRun run = CliRun.of("check", "-q", folder.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("error: " + folder + ": the folder holds no scenario files (.yaml, .yml or .json)\n");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
     void rulesFolderWithoutAPhaseIsRejected(@TempDir Path folder) throws IOException {
         Path rules = TestRules.copyRules(folder.resolve("rules"));
         for (String file : List.of("iterate.drl", "success_check.drl")) {
@@ -176,6 +217,97 @@ class CliTest {
         assertThat(run.err()).isEmpty();
         assertThat(run.exitCode()).isEqualTo(0);
         assertThat(run.out()).endsWith("1 passed, 0 failed\n");
+    }
+
+    @Test
+    void cacheDirThatIsAFileWarnsPlainly(@TempDir Path folder) throws IOException {
+        Path rules = TestRules.copyRules(folder.resolve("rules"));
+        // An edited copy, so that the rules are compiled and written to the cache rather than taken from the jar.
+        Files.writeString(rules.resolve("phase1/budget.drl"), "\n// edited copy\n", StandardOpenOption.APPEND);
+        Path file = Files.writeString(folder.resolve("cache-file"), "not a folder");
+        ListAppender<ILoggingEvent> warnings = new ListAppender<>();
+        Logger rulesLogger = (Logger) LoggerFactory.getLogger("dev.aicostadvisor.rules");
+        warnings.start();
+        rulesLogger.addAppender(warnings);
+
+        CliRun run;
+        try {
+            run = CliRun.of("run", "-q", "--rules", rules.toString(), "--cache-dir", file.toString(), STARTUP);
+        } finally {
+            rulesLogger.detachAppender(warnings);
+        }
+
+        assertThat(run.exitCode()).isEqualTo(0);
+        assertThat(warnings.list).extracting(ILoggingEvent::getFormattedMessage).containsExactly("the compiled-rules cache folder "
+                + file.toAbsolutePath() + " is a file, not a folder, so the rules compile on every run; give --cache-dir a folder, "
+                + "or pass --no-cache");
+    }
+
+    @Test
+    void unknownCommandSuggestsNearest() {
+        CliRun run = CliRun.of("rnu", "scenarios");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("error: unknown command 'rnu'; did you mean 'run'?\nCommands:\n  run ");
+        assertThat(run.err()).contains("\n  check ", "\n  sweep ", "\n  help ");
+        assertThat(run.err()).endsWith("Try 'advisor --help' for more information.\n");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void unknownCommandListsCommands() {
+        CliRun run = CliRun.of("bogus");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("error: unknown command 'bogus'; give one of the commands below\nCommands:\n  run ");
+        assertThat(run.err()).contains("\n  validate ", "\n  diff ");
+        assertThat(run.err()).endsWith("Try 'advisor --help' for more information.\n");
+    }
+
+    @Test
+    void missingCommandListsCommands() {
+        CliRun run = CliRun.of();
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("error: missing command; give one of the commands below\nCommands:\n  run ");
+        assertThat(run.err()).contains("\n  explain ", "\n  coverage ");
+        assertThat(run.err()).endsWith("Try 'advisor --help' for more information.\n");
+    }
+
+    @Test
+    void unknownOptionKeepsOneLine() {
+        CliRun run = CliRun.of("--bogus");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("error: Unknown option: '--bogus'\nTry 'advisor --help' for more information.\n");
+    }
+
+    @Test
+    void explainRejectsSecondFile() {
+        CliRun run = CliRun.of("explain", "-q", STARTUP, SAAS);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("error: explain takes one scenario file, but 2 were given (" + STARTUP + ", " + SAAS
+                + "); run explain once for each file\nTry 'advisor explain --help' for more information.\n");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void sweepRejectsSecondFile() {
+        CliRun run = CliRun.of("sweep", "-q", STARTUP, SAAS, "--vary", "org.aiEngineers=1,2");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("error: sweep takes one base scenario file, but 2 were given (" + STARTUP + ", " + SAAS
+                + "); sweep each file on its own\nTry 'advisor sweep --help' for more information.\n");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void cacheDirHelpKeepsPathsWhole() {
+        CliRun help = CliRun.of("run", "--help");
+
+        assertThat(help.out()).contains("Default: $ADVISOR_CACHE_DIR when it is set,\n",
+                "else $XDG_CACHE_HOME/ai-cost-advisor,\n", "else ~/.cache/ai-cost-advisor.\n");
     }
 
     @Test

@@ -59,7 +59,7 @@ class DiffCommandTest {
                   - Vendor2       Budget band MedBudget and capability band ModerateTech: the lower rank is 2, \
                 so evaluate third-party open-source models against a cloud provider's.
                 """);
-        assertThat(run.out()).endsWith("\n4 of 18 scenarios change their outcomes; 9 more keep their outcomes but change "
+        assertThat(run.out()).endsWith("\n4 scenarios of 18 change their outcomes; 9 more keep their outcomes but change "
                 + "a rationale or rule (list them with --rationale)\n");
     }
 
@@ -72,6 +72,36 @@ class DiffCommandTest {
         assertThat(run.exitCode()).isEqualTo(0);
         assertThat(run.out()).endsWith("\nThe two rule sets are the same, so no scenario changes.\n");
         assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void sameRulesStillRejectMissingScenario(@TempDir Path folder) {
+        Path rules = committedRules(folder);
+        String missing = folder.resolve("nowhere.yaml").toString();
+
+        CliRun run = CliRun.of("diff", "-q", "--rules", rules.toString(), missing);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("error: " + missing + ": file not found\n");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void sameRulesStillRejectInvalidScenario(@TempDir Path folder) throws IOException {
+        Path base = TestRules.copyRules(folder.resolve("base"));
+        Path same = TestRules.copyRules(folder.resolve("same"));
+        Path bad = Files.writeString(folder.resolve("bad.yaml"),
+                Files.readString(Path.of(CliTest.SAAS)).replace("monthlyUsd: 45000", "monthlyUsd: -45000"));
+
+        CliRun run = CliRun.of("diff", "-q", "--base", base.toString(), "--rules", same.toString(), bad.toString(), CliTest.STARTUP);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("error: " + bad + ":10: budget.monthlyUsd: '-45000' is out of range; "
+                + "expected a number from 0 to 10000000000, such as 45000\n");
+        assertThat(run.out()).isEqualTo("base:    rules folder " + base + "\n"
+                + "changed: rules folder " + same + "\n\n"
+                + "The two rule sets are the same, so no scenario changes.\n"
+                + "1 scenario is invalid, and not compared\n");
     }
 
     @Test
@@ -90,7 +120,37 @@ class DiffCommandTest {
                 + "  ~ MedBudget     Monthly budget 60,000 USD is from 50,000 USD to 100,000 USD.\n"
                 + "                  was: Monthly budget 60,000 USD is from 10,000 USD to 100,000 USD.\n"
                 + "\n"
-                + "1 of 1 scenario changes its outcomes or the reasons for them\n");
+                + "1 scenario of 1 changes its outcomes or the reasons for them\n");
+    }
+
+    @Test
+    void rationaleChangeAloneExitsZero(@TempDir Path folder) {
+        Path base = TestRules.copyRules(folder.resolve("base"));
+        Path edited = TestRules.copyRules(folder.resolve("edited"));
+        TestRules.replace(edited.resolve(BUDGET), SMALL_10000, SMALL_50000);
+
+        CliRun run = CliRun.of("diff", "-q", "--base", base.toString(), "--rules", edited.toString(),
+                "scenarios/ecommerce-product-search.yaml");
+
+        assertThat(run.exitCode()).isEqualTo(0);
+        assertThat(run.out()).isEqualTo("base:    rules folder " + base + "\n"
+                + "changed: rules folder " + edited + "\n\n"
+                + "0 scenarios of 1 change their outcomes; 1 more keeps its outcomes but changes a rationale or rule "
+                + "(list it with --rationale)\n");
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void summaryAgreesWithEachCount() {
+        assertThat(DiffCommand.summary(0, 1, 1, false))
+                .isEqualTo("0 scenarios of 1 change their outcomes; 1 more keeps its outcomes but changes a rationale or rule "
+                        + "(list it with --rationale)");
+        assertThat(DiffCommand.summary(1, 19, 0, false)).isEqualTo("1 scenario of 19 changes its outcomes");
+        assertThat(DiffCommand.summary(4, 18, 9, false))
+                .isEqualTo("4 scenarios of 18 change their outcomes; 9 more keep their outcomes but change a rationale or rule "
+                        + "(list them with --rationale)");
+        assertThat(DiffCommand.summary(2, 2, 0, true)).isEqualTo("2 scenarios of 2 change their outcomes or the reasons for them");
+        assertThat(DiffCommand.summary(0, 0, 0, false)).isEqualTo("No scenario was compared");
     }
 
     @Test

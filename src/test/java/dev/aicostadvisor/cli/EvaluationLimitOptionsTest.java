@@ -98,9 +98,10 @@ class EvaluationLimitOptionsTest {
         CliRun run = CliRun.of("check", "-q", "--rules", rules.toString(), "--max-firings", "1000", scenario.toString(), CliTest.SAAS);
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
-        assertThat(run.out()).startsWith("ERROR Seed-stage startup's first prototype (" + scenario + "): evaluation of scenario "
+        assertThat(run.err()).startsWith("error: " + scenario + ": evaluation of scenario "
                 + "'Seed-stage startup's first prototype' stopped after 1000 rule firings in phase2");
-        assertThat(run.out()).contains("PASS Mid-size SaaS support assistant (" + CliTest.SAAS + ")\n");
-        assertThat(run.out()).endsWith("1 scenario is invalid or failed to evaluate\n1 passed, 0 failed\n");
+        assertThat(run.err().lines()).hasSize(1);
+        assertThat(run.out()).isEqualTo("PASS Mid-size SaaS support assistant (" + CliTest.SAAS + ")\n"
+                + "1 scenario failed to evaluate\n1 passed, 0 failed\n");
     }
 }

@@ -43,16 +43,25 @@ class ProgressBarTest {
     void lineShowsShareOfKnownTotal() {
         ProgressBar bar = bar(40, false);
 
-        bar.update(19, 1);
+        bar.update(19, 1, 0);
 
         assertThat(bar.line()).isEqualTo("[###############---------------]  20/40 scenarios, 1 invalid");
+    }
+
+    @Test
+    void lineCountsFailedEvaluationsApart() {
+        ProgressBar bar = bar(40, false);
+
+        bar.update(17, 1, 2);
+
+        assertThat(bar.line()).isEqualTo("[###############---------------]  20/40 scenarios, 1 invalid, 2 failed");
     }
 
     @Test
     void lineCountsWhenTotalUnknown() {
         ProgressBar bar = bar(-1, false);
 
-        bar.update(1234, 0);
+        bar.update(1234, 0, 0);
 
         assertThat(bar.line()).isEqualTo("1234 scenarios");
     }
@@ -61,11 +70,11 @@ class ProgressBarTest {
     void redrawsAtMostEveryInterval() {
         ProgressBar bar = bar(4, false);
 
-        bar.update(1, 0);
+        bar.update(1, 0, 0);
         clock.set(ProgressBar.REDRAW_INTERVAL_NANOS - 1);
-        bar.update(2, 0);
+        bar.update(2, 0, 0);
         clock.set(ProgressBar.REDRAW_INTERVAL_NANOS);
-        bar.update(3, 0);
+        bar.update(3, 0, 0);
 
         assertThat(err.toString()).isEqualTo("\r[#######-----------------------]  1/4 scenarios\u001B[K"
                 + "\r[######################--------]  3/4 scenarios\u001B[K");
@@ -75,10 +84,10 @@ class ProgressBarTest {
     void errorLineClearsAndRedrawsAtOnce() {
         ProgressBar bar = bar(2, false);
 
-        bar.update(1, 0);
+        bar.update(1, 0, 0);
         bar.beforeError();
         err.write("error: bad.yaml: file not found\n");
-        bar.update(1, 1);
+        bar.update(1, 1, 0);
         bar.finish();
 
         assertThat(err.toString()).isEqualTo("\r[###############---------------]  1/2 scenarios\u001B[K"
@@ -89,12 +98,12 @@ class ProgressBarTest {
     @Test
     void reportClearsOnlyOnSameTerminal() {
         ProgressBar elsewhere = bar(2, false);
-        elsewhere.update(1, 0);
+        elsewhere.update(1, 0, 0);
         elsewhere.beforeReport();
         String afterElsewhere = err.toString();
 
         ProgressBar same = bar(2, true);
-        same.update(1, 0);
+        same.update(1, 0, 0);
         same.beforeReport();
 
         assertThat(afterElsewhere).doesNotContain(CLEAR);
@@ -105,7 +114,7 @@ class ProgressBarTest {
     void disabledBarDrawsNothing() {
         ProgressBar bar = ProgressBar.disabled();
 
-        bar.update(1, 0);
+        bar.update(1, 0, 0);
         bar.beforeError();
         bar.finish();
 

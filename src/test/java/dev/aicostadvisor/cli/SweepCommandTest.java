@@ -39,6 +39,15 @@ class SweepCommandTest {
     }
 
     @Test
+    void singleScenarioIsCountedInSingular() {
+        CliRun run = CliRun.of("sweep", "-q", SAAS, "--vary", "org.aiEngineers=3");
+
+        assertThat(run.exitCode()).isEqualTo(0);
+        assertThat(run.out()).startsWith("Sweep of " + SAAS + ": 1 scenario, every combination\n"
+                + "  org.aiEngineers                      1 value: 3\n");
+    }
+
+    @Test
     void bisectsWholeAndDecimalInputs() {
         CliRun run = CliRun.of("sweep", "-q", SAAS, "--vary", "org.aiEngineers=0..10:2", "--vary", "workload.latencyTargetMs=100..3000:2");
 
@@ -138,10 +147,27 @@ class SweepCommandTest {
     }
 
     @Test
+    void csvOntoBaseScenarioIsRejected(@TempDir Path folder) throws IOException {
+        Path base = Files.copy(Path.of(SAAS), folder.resolve("base.yaml"));
+        String scenario = Files.readString(base);
+
+        CliRun run = CliRun.of("sweep", "-q", base.toString(), "--vary", "org.aiEngineers=1,3", "--csv", base.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("error: --csv " + base + " is the base scenario; write the CSV to another file\n");
+        assertThat(run.out()).isEmpty();
+        assertThat(Files.readString(base)).isEqualTo(scenario);
+    }
+
+    @Test
     void invalidSpecificationsExitTwoWithOneLine(@TempDir Path folder) {
         Path csv = folder.resolve("never.csv");
         String[][] cases = {
-                {"budget.monthly=1..2:1", "error: invalid --vary 'budget.monthly=1..2:1': unknown input 'budget.monthly'; inputs that can be varied: "
+                {"budget.monthly=1..2:1", "error: invalid --vary 'budget.monthly=1..2:1': unknown input 'budget.monthly'; "
+                        + "did you mean 'budget.monthlyUsd'? Inputs that can be varied: " + String.join(", ", SweepField.names())},
+                {"budget.monthlyusd=1..2:1", "error: invalid --vary 'budget.monthlyusd=1..2:1': unknown input 'budget.monthlyusd'; "
+                        + "did you mean 'budget.monthlyUsd'? Inputs that can be varied: " + String.join(", ", SweepField.names())},
+                {"headcount=1..2", "error: invalid --vary 'headcount=1..2': unknown input 'headcount'; inputs that can be varied: "
                         + String.join(", ", SweepField.names())},
                 {"budget.monthlyUsd", "error: invalid --vary 'budget.monthlyUsd': expected FIELD=FROM..TO:STEPS, FIELD=FROM..TO for whole numbers, or FIELD=A,B,C"},
                 {"budget.monthlyUsd=abc", "error: invalid --vary 'budget.monthlyUsd=abc': 'abc' is not a number; expected FIELD=FROM..TO:STEPS, "

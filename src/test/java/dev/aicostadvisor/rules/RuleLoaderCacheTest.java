@@ -144,9 +144,22 @@ class RuleLoaderCacheTest {
 
         assertThat(first.ruleCount()).isEqualTo(1);
         assertThat(second.fromCache()).isFalse();
-        assertThat(messages(Level.WARN)).singleElement().asString()
-                .startsWith("cannot write to the compiled-rules cache folder " + notAFolder.resolve("cache") + " (")
-                .endsWith("the rules still load, but compile on every run. Set ADVISOR_CACHE_DIR to a writable folder, or pass --no-cache");
+        assertThat(messages(Level.WARN)).containsExactly("the compiled-rules cache folder " + notAFolder.resolve("cache")
+                + " cannot be created, because " + notAFolder + " is a file, not a folder, so the rules compile on every run; "
+                + "set ADVISOR_CACHE_DIR to a folder, or pass --no-cache");
+    }
+
+    @Test
+    void fileAsFolderNamesTheSettingToChange(@TempDir Path folder) throws IOException {
+        Path file = Files.writeString(folder.resolve("plain-file"), "a file where the cache folder should be");
+        RuleCache cache = RuleCache.at(file, "--cache-dir");
+
+        CompiledRules loaded = RuleLoader.load(SOURCE, cache);
+
+        assertThat(loaded.ruleCount()).isEqualTo(1);
+        assertThat(messages(Level.WARN)).containsExactly("the compiled-rules cache folder " + file + " is a file, not a folder, "
+                + "so the rules compile on every run; give --cache-dir a folder, or pass --no-cache");
+        assertThat(Files.readString(file)).isEqualTo("a file where the cache folder should be");
     }
 
     @Test
