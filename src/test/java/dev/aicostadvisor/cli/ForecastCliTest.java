@@ -85,6 +85,20 @@ class ForecastCliTest {
     }
 
     @Test
+    void pricingWithoutModelsExitsTwo(@TempDir Path folder) throws IOException {
+        Path zero = Files.writeString(folder.resolve("zero.json"),
+                "{\"gpt-4.1\": {\"mode\":\"chat\", \"input_cost_per_token\": 0, \"output_cost_per_token\": 0}}\n");
+
+        CliRun run = CliRun.of("run", "-q", "--pricing", zero.toString(), "scenarios/seed-startup-prototype.yaml");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).isEqualTo("error: " + zero + ": no chat or completion model with prices was found; skipped 1: "
+                + "1 with input and output prices of 0. Pass a LiteLLM cost map with at least one such model, "
+                + "or a catalogue in the advisor's format\n");
+    }
+
+    @Test
     void maxCyclesZeroSwitchesTheLoopOff() {
         CliRun run = CliRun.of("run", "-q", "--max-cycles", "0", "scenarios/saas-support-assistant.yaml");
 
