@@ -90,9 +90,10 @@ public final class LiteLlmImporter {
     /**
      * Imports the models of a cost map into a copy of {@code base}.
      *
-     * @param asOf the date the map's prices were read, such as the file's date
+     * @param fileDate the file's last-modified date, which the report labels as such because the map gives no
+     *                 date of its own
      */
-    public static PricingCatalogue importInto(PricingCatalogue base, String json, String location, LocalDate asOf) {
+    public static PricingCatalogue importInto(PricingCatalogue base, String json, String location, LocalDate fileDate) {
         JsonNode root;
         try {
             root = MAPPER.readTree(json);
@@ -106,7 +107,8 @@ public final class LiteLlmImporter {
             throw new InvalidPricingException(location + ": expected a JSON object keyed by model name, as LiteLLM's cost map is");
         }
 
-        PriceSource source = new PriceSource("litellm-import", "LiteLLM model cost map, " + fileName(location), asOf);
+        PriceSource source = new PriceSource("litellm-import", "LiteLLM model cost map, " + fileName(location), fileDate,
+                PriceSource.DateKind.FILE_MODIFIED);
         List<ModelPrice> models = new ArrayList<>();
         Map<String, Integer> skipped = new TreeMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> fields = root.fields(); fields.hasNext(); ) {

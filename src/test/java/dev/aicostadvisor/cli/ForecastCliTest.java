@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,6 +64,30 @@ class ForecastCliTest {
         assertThat(forecast.get("classes").get(0).get("prices").get("inputPerMillionUsd").decimalValue()).isEqualByComparingTo("2.5");
         assertThat(forecast.get("projection")).hasSize(13);
         assertThat(forecast.get("savings").get("tokenSavingHigh").decimalValue()).isLessThan(java.math.BigDecimal.ONE);
+    }
+
+    @Test
+    void importedPricesShowFileDate(@TempDir Path folder) throws IOException {
+        Path scenario = scenarioNaming(folder, "example-large", "gpt-4.1-mini");
+        Path map = Files.copy(Path.of(LITELLM), folder.resolve("ll.json"));
+        Files.setLastModifiedTime(map, FileTime.from(Instant.parse("2020-01-01T12:00:00Z")));
+
+        CliRun text = CliRun.of("run", "-q", "--pricing", map.toString(), scenario.toString());
+        CliRun markdown = CliRun.of("run", "-q", "--format", "markdown", "--pricing", map.toString(), scenario.toString());
+        CliRun json = CliRun.of("run", "-q", "--format", "json", "--pricing", map.toString(), scenario.toString());
+
+        // The text report wraps its lines, so its words are compared with single spaces between them.
+        String words = text.out().replaceAll("\\s+", " ");
+        assertThat(words).contains("Source: LiteLLM model cost map, ll.json, file dated 2020-01-01.");
+        assertThat(words).doesNotContain("as of 2020-01-01");
+        assertThat(markdown.out()).contains("Source: LiteLLM model cost map, ll.json, file dated 2020-01-01.");
+        JsonNode classes = new ObjectMapper().readTree(json.out()).get("forecast").get("classes");
+        JsonNode imported = classes.get(0).get("prices");
+        assertThat(imported.get("fileDated").asText()).isEqualTo("2020-01-01");
+        assertThat(imported.has("asOf")).isFalse();
+        JsonNode catalogued = classes.get(1).get("prices");
+        assertThat(catalogued.get("asOf").asText()).isEqualTo("2026-07-24");
+        assertThat(catalogued.has("fileDated")).isFalse();
     }
 
     @Test

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -15,6 +18,7 @@ import dev.aicostadvisor.model.SizeClass;
 import dev.aicostadvisor.pricing.ImportReport;
 import dev.aicostadvisor.pricing.InvalidPricingException;
 import dev.aicostadvisor.pricing.ModelPrice;
+import dev.aicostadvisor.pricing.PriceSource;
 import dev.aicostadvisor.pricing.PricingCatalogue;
 import dev.aicostadvisor.pricing.PricingReader;
 import dev.aicostadvisor.pricing.SavingsTable;
@@ -33,7 +37,8 @@ class PricingReaderTest {
         assertThat(gpt41.inputPerMillionUsd()).isEqualByComparingTo("2.00");
         assertThat(gpt41.outputPerMillionUsd()).isEqualByComparingTo("8.00");
         assertThat(gpt41.cachedInputPerMillionUsd()).isEqualByComparingTo("0.50");
-        assertThat(gpt41.source().asOf()).hasToString("2026-07-24");
+        assertThat(gpt41.source().date()).hasToString("2026-07-24");
+        assertThat(gpt41.source().dateKind()).isEqualTo(PriceSource.DateKind.READ);
         assertThat(catalogue.defaultModels()).containsEntry(SizeClass.LARGE, "gpt-4.1").containsEntry(SizeClass.SMALL, "gpt-4.1-nano");
         assertThat(catalogue.gpu("a100-80gb").orElseThrow().spotHourlyUsd()).isEqualByComparingTo("1.08");
         assertThat(catalogue.provisioned()).extracting(unit -> unit.minimumMonthlyUsd().toPlainString()).containsExactly("13000");
@@ -56,6 +61,18 @@ class PricingReaderTest {
         assertThat(catalogue.model("example-small").orElseThrow().cachedInputPerMillionUsd()).isNull();
         assertThat(catalogue.model("example-instruct").orElseThrow().sizeClass()).isEqualTo(SizeClass.MEDIUM);
         assertThat(catalogue.gpus()).isNotEmpty();
+    }
+
+    @Test
+    void importedPricesCarryFileDate(@TempDir Path folder) throws IOException {
+        Path map = Files.copy(LITELLM, folder.resolve("ll.json"));
+        Files.setLastModifiedTime(map, FileTime.from(Instant.parse("2020-01-01T12:00:00Z")));
+
+        PriceSource source = PricingReader.read(map, PricingReader.read(SHIPPED, null)).model("example-large").orElseThrow().source();
+
+        assertThat(source.date()).isEqualTo(LocalDate.of(2020, 1, 1));
+        assertThat(source.dateKind()).isEqualTo(PriceSource.DateKind.FILE_MODIFIED);
+        assertThat(source).hasToString("LiteLLM model cost map, ll.json, file dated 2020-01-01");
     }
 
     @Test
