@@ -80,7 +80,7 @@ public final class Forecaster {
         // The assumptions are sentences for reports only, so they are written when a report asks for them.
         return new Forecast(tokens, inputShare, cacheHitRate, batchShare, classes, tokenSpend, gpu, total, growth,
                 project(tokenSpend, gpu == null ? BigDecimal.ZERO : gpu.monthlyUsd(), growth), variance(inputs.getHistory()),
-                breakEven(classes, tokens, inputShare),
+                breakEven(classes, tokens, tokenSpend, inputShare),
                 () -> assumptions(scenario, classes, tokenPriceFactor));
     }
 
@@ -218,29 +218,29 @@ public final class Forecaster {
 
     /**
      * Finds where provisioned throughput breaks even: first for a unit that serves a model of the mix (the
-     * class with the largest share first), else for the catalogue's first unit, as if the whole workload ran
-     * on its model.
+     * class with the largest share first), else for the catalogue's first unit, as if the whole workload moved
+     * to its model.
      */
-    private BreakEven breakEven(List<ClassCost> classes, long tokens, BigDecimal inputShare) {
+    private BreakEven breakEven(List<ClassCost> classes, long tokens, BigDecimal tokenSpend, BigDecimal inputShare) {
         List<ClassCost> byShare = new ArrayList<>(classes);
         byShare.sort(Comparator.comparing(ClassCost::share).reversed());
         for (ClassCost cost : byShare) {
             List<ProvisionedUnit> units = catalogue.provisionedFor(cost.price().id());
             if (!units.isEmpty()) {
-                return breakEven(units.get(0), cost.price(), cost.tokens(), inputShare, true);
+                return breakEven(units.get(0), cost.price(), cost.tokens(), cost.monthlyUsd(), inputShare, true);
             }
         }
         for (ProvisionedUnit unit : catalogue.provisioned()) {
             ModelPrice model = catalogue.model(unit.model()).orElse(null);
             if (model != null) {
-                return breakEven(unit, model, tokens, inputShare, false);
+                return breakEven(unit, model, tokens, tokenSpend, inputShare, false);
             }
         }
         return null;
     }
 
-    private static BreakEven breakEven(ProvisionedUnit unit, ModelPrice model, long workloadTokens, BigDecimal inputShare,
-                                       boolean servesScenarioModel) {
+    private static BreakEven breakEven(ProvisionedUnit unit, ModelPrice model, long workloadTokens, BigDecimal workloadSpend,
+                                       BigDecimal inputShare, boolean servesScenarioModel) {
         BigDecimal perMillion = inputShare.multiply(model.inputPerMillionUsd())
                 .add(BigDecimal.ONE.subtract(inputShare).multiply(model.outputPerMillionUsd()))
                 .setScale(4, RoundingMode.HALF_UP);
@@ -249,12 +249,18 @@ public final class Forecaster {
         }
         BigDecimal minimum = unit.minimumMonthlyUsd();
         long breakEvenTokens = minimum.multiply(Money.MILLION).divide(perMillion, 0, RoundingMode.CEILING).longValueExact();
+        // Output tokens use more of a unit's capacity than input tokens, by the unit's output token weight.
         BigDecimal inputEquivalentPerToken = inputShare.add(BigDecimal.ONE.subtract(inputShare).multiply(unit.outputTokenWeight()));
-        long capacity = BigDecimal.valueOf(unit.minimumUnits())
-                .multiply(BigDecimal.valueOf(unit.inputTokensPerMinutePerUnit()))
-                .multiply(MINUTES_PER_HOUR).multiply(HOURS_PER_MONTH)
+        BigDecimal inputTokensPerUnitMonth = BigDecimal.valueOf(unit.inputTokensPerMinutePerUnit())
+                .multiply(MINUTES_PER_HOUR).multiply(HOURS_PER_MONTH);
+        long capacity = BigDecimal.valueOf(unit.minimumUnits()).multiply(inputTokensPerUnitMonth)
                 .divide(inputEquivalentPerToken, 0, RoundingMode.FLOOR).longValueExact();
-        return new BreakEven(unit, model, perMillion, Money.cents(minimum), breakEvenTokens, capacity, workloadTokens, servesScenarioModel);
+        long neededUnits = BigDecimal.valueOf(workloadTokens).multiply(inputEquivalentPerToken)
+                .divide(inputTokensPerUnitMonth, 0, RoundingMode.CEILING).longValueExact();
+        long workloadUnits = Math.max(unit.minimumUnits(), neededUnits);
+        BigDecimal workloadProvisioned = Money.cents(unit.monthlyUsdPerUnit().multiply(BigDecimal.valueOf(workloadUnits)));
+        return new BreakEven(unit, model, perMillion, Money.cents(minimum), breakEvenTokens, capacity, workloadTokens,
+                workloadSpend, workloadUnits, workloadProvisioned, servesScenarioModel);
     }
 
     private void describeInputs(Scenario scenario, ForecastInputs inputs, BigDecimal inputShare, BigDecimal cacheHitRate,

@@ -110,6 +110,9 @@ final class ForecastJson {
         item.put("breakEvenTokensPerMonth", breakEven.breakEvenTokens());
         item.put("capacityTokensPerMonth", breakEven.capacityTokens());
         item.put("workloadTokensPerMonth", breakEven.workloadTokens());
+        item.put("workloadTokenSpendUsd", breakEven.workloadTokenSpendUsd());
+        item.put("workloadUnits", breakEven.workloadUnits());
+        item.put("workloadProvisionedUsd", breakEven.workloadProvisionedUsd());
         item.put("servesScenarioModel", breakEven.servesScenarioModel());
         item.put("provisionedPaysOff", breakEven.provisionedPaysOff());
         item.put("source", breakEven.unit().source().toString());

@@ -84,9 +84,20 @@ final class ForecastMarkdown {
                     .append(breakEven.unit().minimumUnits()).append(" ").append(breakEven.unit().unit()).append(" cost ")
                     .append(ForecastText.money(breakEven.minimumMonthlyUsd())).append(" USD a month; on-demand `")
                     .append(breakEven.model().id()).append("` breaks even at ").append(RuleText.count(breakEven.breakEvenTokens()))
-                    .append(" tokens a month (capacity ").append(RuleText.count(breakEven.capacityTokens())).append("). This workload: ")
-                    .append(RuleText.count(breakEven.workloadTokens())).append(" tokens a month, so ")
-                    .append(breakEven.provisionedPaysOff() ? "provisioned throughput costs less" : "stay on-demand").append(".\n");
+                    .append(" tokens a month (capacity ").append(RuleText.count(breakEven.capacityTokens())).append("). ");
+            if (breakEven.servesScenarioModel()) {
+                out.append("This workload: ").append(RuleText.count(breakEven.workloadTokens())).append(" tokens a month, so ");
+            } else {
+                out.append("The scenario's models have no provisioned unit, so this workload's ")
+                        .append(RuleText.count(breakEven.workloadTokens())).append(" tokens a month would move to `")
+                        .append(breakEven.model().id()).append("`: ").append(RuleText.count(breakEven.workloadUnits())).append(" ")
+                        .append(breakEven.unit().unit()).append(" cost ").append(ForecastText.money(breakEven.workloadProvisionedUsd()))
+                        .append(" USD a month against a forecast token spend of ")
+                        .append(ForecastText.money(breakEven.workloadTokenSpendUsd())).append(" USD, so ");
+            }
+            out.append(breakEven.provisionedPaysOff() ? "provisioned throughput costs less" : "stay on-demand").append(".");
+            String volumeOutcome = ForecastText.volumeOutcomeNote(breakEven, evaluation);
+            out.append(volumeOutcome.isEmpty() ? "" : " " + volumeOutcome).append('\n');
         }
         if (evaluation.iteration() != null) {
             out.append("\n### Next cycle\n\n");

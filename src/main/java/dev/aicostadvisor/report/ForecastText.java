@@ -42,7 +42,7 @@ final class ForecastText {
         savings(out, evaluation.savings());
         projection(out, forecast, budget);
         variance(out, forecast);
-        breakEven(out, forecast.getBreakEven());
+        breakEven(out, forecast.getBreakEven(), evaluation);
         iteration(out, evaluation.iteration());
         out.append("\nAssumptions\n");
         for (String assumption : forecast.getAssumptions()) {
@@ -144,29 +144,59 @@ final class ForecastText {
         }
     }
 
-    private static void breakEven(StringBuilder out, BreakEven breakEven) {
+    private static void breakEven(StringBuilder out, BreakEven breakEven, Evaluation evaluation) {
         if (breakEven == null) {
             return;
         }
         out.append("\nProvisioned throughput break-even\n");
         String model = breakEven.model().id();
-        String verdict;
-        if (!breakEven.reachable()) {
-            verdict = "The smallest deployment serves at most " + RuleText.count(breakEven.capacityTokens())
-                    + " tokens a month, less than the break-even volume, so it never pays off for this token mix.";
-        } else if (breakEven.provisionedPaysOff()) {
-            verdict = "This workload's " + RuleText.count(breakEven.workloadTokens()) + " tokens a month are past it: provisioned throughput costs less.";
-        } else {
-            verdict = "This workload's " + RuleText.count(breakEven.workloadTokens()) + " tokens a month are "
-                    + percentOf(breakEven.workloadTokens(), breakEven.breakEvenTokens()) + " of it: stay on-demand.";
-        }
+        String verdict = breakEven.servesScenarioModel() ? verdictOnScenarioModel(breakEven) : verdictOnOtherModel(breakEven);
+        String volumeOutcome = volumeOutcomeNote(breakEven, evaluation);
         TextReport.wrap(out, breakEven.unit().id() + ": the smallest deployment, " + breakEven.unit().minimumUnits() + " " + breakEven.unit().unit()
                 + ", costs " + money(breakEven.minimumMonthlyUsd()) + " a month and serves up to " + RuleText.count(breakEven.capacityTokens())
                 + " tokens a month. On-demand " + model + " costs " + RuleText.usd(breakEven.onDemandPerMillionUsd())
-                + " per million tokens at this input/output split, so provisioned throughput breaks even at "
+                + " per million tokens at this input/output split, so against it provisioned throughput breaks even at "
                 + RuleText.count(breakEven.breakEvenTokens()) + " tokens a month. " + verdict
-                + (breakEven.servesScenarioModel() ? "" : " The scenario's models have no provisioned unit in the catalogue, "
-                + "so this compares the whole workload on " + model + "."), "  ", "  ");
+                + (volumeOutcome.isEmpty() ? "" : " " + volumeOutcome), "  ", "  ");
+    }
+
+    private static String verdictOnScenarioModel(BreakEven breakEven) {
+        if (!breakEven.reachable()) {
+            return "The smallest deployment serves at most " + RuleText.count(breakEven.capacityTokens())
+                    + " tokens a month, less than the break-even volume, so it never pays off for this token mix.";
+        }
+        if (breakEven.provisionedPaysOff()) {
+            return "This workload's " + RuleText.count(breakEven.workloadTokens()) + " tokens a month are past it: provisioned throughput costs less.";
+        }
+        return "This workload's " + RuleText.count(breakEven.workloadTokens()) + " tokens a month are "
+                + percentOf(breakEven.workloadTokens(), breakEven.breakEvenTokens()) + " of it: stay on-demand.";
+    }
+
+    /** Compares the deployment that would serve the whole workload with the workload's own forecast token spend. */
+    private static String verdictOnOtherModel(BreakEven breakEven) {
+        String model = breakEven.model().id();
+        return "The scenario's models have no provisioned unit in the catalogue, so the workload would have to move to "
+                + model + ". Its " + RuleText.count(breakEven.workloadTokens()) + " tokens a month need "
+                + RuleText.count(breakEven.workloadUnits()) + " " + breakEven.unit().unit() + ", which cost "
+                + money(breakEven.workloadProvisionedUsd()) + " a month, against a forecast token spend of "
+                + money(breakEven.workloadTokenSpendUsd()) + " on its own models"
+                + (breakEven.provisionedPaysOff()
+                ? ": provisioned " + model + " costs less, if it answers these queries as well as the scenario's models."
+                : ": stay on-demand.");
+    }
+
+    /**
+     * Says where the cost comparison and Phase 2's token volume outcome (Q5) disagree, because Q5 decides on the
+     * token volume alone. Returns an empty text when they agree or Q5 reached Mixed.
+     */
+    static String volumeOutcomeNote(BreakEven breakEven, Evaluation evaluation) {
+        if (evaluation.reached("Provisioned") && !breakEven.provisionedPaysOff()) {
+            return "Phase 2 reached Provisioned on the token volume alone, and this cost comparison does not support it.";
+        }
+        if (evaluation.reached("OnDemand") && breakEven.provisionedPaysOff()) {
+            return "Phase 2 reached OnDemand on the token volume alone, but by this cost comparison provisioned throughput costs less.";
+        }
+        return "";
     }
 
     private static void iteration(StringBuilder out, Iteration iteration) {

@@ -91,6 +91,23 @@ class ForecastCliTest {
     }
 
     @Test
+    void breakEvenComparesWorkloadOwnSpend() {
+        CliRun text = CliRun.of("run", "-q", "scenarios/consumer-chatbot-growth.yaml");
+        CliRun markdown = CliRun.of("run", "-q", "--format", "markdown", "scenarios/consumer-chatbot-growth.yaml");
+
+        String words = text.out().replaceAll("\\s+", " ");
+        assertThat(words).contains("so against it provisioned throughput breaks even at 2,971,428,572 tokens a month. "
+                + "The scenario's models have no provisioned unit in the catalogue, so the workload would have to move to "
+                + "azure/gpt-4o. Its 3,000,000,000 tokens a month need 50 PTU, which cost 13,000.00 a month, against a "
+                + "forecast token spend of 4,965.00 on its own models: stay on-demand. Phase 2 reached Provisioned on the "
+                + "token volume alone, and this cost comparison does not support it. ");
+        assertThat(words).doesNotContain("provisioned throughput costs less");
+        assertThat(markdown.out()).contains("so this workload's 3,000,000,000 tokens a month would move to `azure/gpt-4o`: "
+                + "50 PTU cost 13,000.00 USD a month against a forecast token spend of 4,965.00 USD, so stay on-demand. "
+                + "Phase 2 reached Provisioned on the token volume alone, and this cost comparison does not support it.\n");
+    }
+
+    @Test
     void unknownModelNamesTheFieldAndNearestModel(@TempDir Path folder) throws IOException {
         Path scenario = scenarioNaming(folder, "example-larg", "example-instruct");
 
