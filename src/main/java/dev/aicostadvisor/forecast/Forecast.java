@@ -17,6 +17,7 @@ public final class Forecast {
     private final BigDecimal cacheHitRate;
     private final BigDecimal batchShare;
     private final List<ClassCost> classCosts;
+    private final BigDecimal unroundedTokenSpendUsd;
     private final BigDecimal tokenSpendUsd;
     private final GpuCost gpu;
     private final BigDecimal totalMonthlyUsd;
@@ -28,7 +29,8 @@ public final class Forecast {
     private volatile List<String> assumptions;
 
     Forecast(long tokensPerMonth, BigDecimal inputTokenShare, BigDecimal cacheHitRate, BigDecimal batchShare,
-             List<ClassCost> classCosts, BigDecimal tokenSpendUsd, GpuCost gpu, BigDecimal totalMonthlyUsd,
+             List<ClassCost> classCosts, BigDecimal unroundedTokenSpendUsd, BigDecimal tokenSpendUsd, GpuCost gpu,
+             BigDecimal totalMonthlyUsd,
              BigDecimal weeklyGrowthPercent, List<ProjectedWeek> projection, List<VarianceWeek> variance,
              BreakEven breakEven, Supplier<List<String>> assumptionWriter) {
         this.tokensPerMonth = tokensPerMonth;
@@ -36,6 +38,7 @@ public final class Forecast {
         this.cacheHitRate = cacheHitRate;
         this.batchShare = batchShare;
         this.classCosts = List.copyOf(classCosts);
+        this.unroundedTokenSpendUsd = unroundedTokenSpendUsd;
         this.tokenSpendUsd = tokenSpendUsd;
         this.gpu = gpu;
         this.totalMonthlyUsd = totalMonthlyUsd;
@@ -67,9 +70,17 @@ public final class Forecast {
         return classCosts;
     }
 
-    /** Returns the monthly spend on tokens: the sum of the size classes. */
+    /**
+     * Returns the monthly spend on tokens: the sum of the size classes' unrounded costs, rounded once to the cent.
+     * It can differ by a cent or two from the sum of {@link ClassCost#monthlyUsd()}, which are rounded one by one.
+     */
     public BigDecimal getTokenSpendUsd() {
         return tokenSpendUsd;
+    }
+
+    /** Returns the monthly spend on tokens before rounding, which savings scale before they round. */
+    BigDecimal unroundedTokenSpendUsd() {
+        return unroundedTokenSpendUsd;
     }
 
     /** Returns the average price per million tokens across the mix, or {@code null} without tokens. */

@@ -71,14 +71,16 @@ public final class Forecaster {
         BigDecimal growth = inputs.weeklyGrowthPercentOrDefault();
 
         long tokens = scenario.getWorkload().getTokensPerMonth();
-        List<ClassCost> classes = classCosts(scenario, tokens, inputShare, cacheHitRate, batchShare, tokenPriceFactor);
-        BigDecimal tokenSpend = classes.stream().map(ClassCost::monthlyUsd).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+        PricedMix mix = classCosts(scenario, tokens, inputShare, cacheHitRate, batchShare, tokenPriceFactor);
+        List<ClassCost> classes = mix.classes();
+        // Rounded once, so that the savings estimate and the iterate loop, which scale this figure, round alike.
+        BigDecimal tokenSpend = Money.cents(mix.unroundedUsd());
 
         GpuCost gpu = gpuCost(scenario);
         BigDecimal total = gpu == null ? tokenSpend : tokenSpend.add(gpu.monthlyUsd());
 
         // The assumptions are sentences for reports only, so they are written when a report asks for them.
-        return new Forecast(tokens, inputShare, cacheHitRate, batchShare, classes, tokenSpend, gpu, total, growth,
+        return new Forecast(tokens, inputShare, cacheHitRate, batchShare, classes, mix.unroundedUsd(), tokenSpend, gpu, total, growth,
                 project(tokenSpend, gpu == null ? BigDecimal.ZERO : gpu.monthlyUsd(), growth), variance(inputs.getHistory()),
                 breakEven(classes, tokens, tokenSpend, inputShare),
                 () -> assumptions(scenario, classes, tokenPriceFactor));
@@ -111,12 +113,17 @@ public final class Forecaster {
         return assumptions;
     }
 
-    private List<ClassCost> classCosts(Scenario scenario, long tokens, BigDecimal inputShare, BigDecimal cacheHitRate,
-                                       BigDecimal batchShare, BigDecimal tokenPriceFactor) {
+    /** The size classes' costs, each rounded to the cent, and the exact sum of their unrounded costs. */
+    private record PricedMix(List<ClassCost> classes, BigDecimal unroundedUsd) {
+    }
+
+    private PricedMix classCosts(Scenario scenario, long tokens, BigDecimal inputShare, BigDecimal cacheHitRate,
+                                 BigDecimal batchShare, BigDecimal tokenPriceFactor) {
         QueryMix mix = scenario.getWorkload().getQueryMix();
         // Shares may sum to 1 within a tolerance, as thirds written 0.333 do; dividing by the sum prices every token.
         BigDecimal sum = mix.sum();
         List<ClassCost> classes = new ArrayList<>();
+        BigDecimal unrounded = BigDecimal.ZERO;
         for (SizeClass sizeClass : SizeClass.values()) {
             BigDecimal given = switch (sizeClass) {
                 case LARGE -> mix.getComplex();
@@ -133,8 +140,9 @@ public final class Forecaster {
             BigDecimal cost = tokenCost(classTokens, price, inputShare, cacheHitRate, batchShare).multiply(tokenPriceFactor);
             classes.add(new ClassCost(sizeClass, price, named == null, share,
                     classTokens.setScale(0, RoundingMode.HALF_UP).longValueExact(), Money.cents(cost)));
+            unrounded = unrounded.add(cost);
         }
-        return classes;
+        return new PricedMix(classes, unrounded);
     }
 
     /** Prices tokens: cached input at the cached rate, batch traffic at batch rates, the rest at regular rates. */

@@ -72,10 +72,12 @@ public final class SavingsEstimator {
         BigDecimal extraLow = combinedExtra(extraCosts, false);
         BigDecimal extraHigh = combinedExtra(extraCosts, true);
 
-        BigDecimal tokens = forecast.getTokenSpendUsd();
+        // Each part is rounded as the forecast rounds it, so that "after all of them" matches a forecast of the
+        // iterate loop that applies the same shares: token spend once from its unrounded sum, the fleet on its own.
+        BigDecimal tokens = forecast.unroundedTokenSpendUsd();
         BigDecimal gpu = forecast.getGpuMonthlyUsd();
-        BigDecimal best = Money.cents(after(tokens, tokenHigh, extraLow).add(gpu.multiply(BigDecimal.ONE.subtract(gpuHigh))));
-        BigDecimal worst = Money.cents(after(tokens, tokenLow, extraHigh).add(gpu.multiply(BigDecimal.ONE.subtract(gpuLow))));
+        BigDecimal best = Money.cents(after(tokens, tokenHigh, extraLow)).add(Money.cents(gpu.multiply(BigDecimal.ONE.subtract(gpuHigh))));
+        BigDecimal worst = Money.cents(after(tokens, tokenLow, extraHigh)).add(Money.cents(gpu.multiply(BigDecimal.ONE.subtract(gpuLow))));
         return new SavingsEstimate(savings, extraCosts, counted, tokenLow, tokenHigh, gpuLow, gpuHigh, extraLow, extraHigh,
                 forecast.getTotalMonthlyUsd(), best, worst, capacityPlan(scenario, forecast, workloadPattern));
     }
