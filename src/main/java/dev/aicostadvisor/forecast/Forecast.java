@@ -2,7 +2,10 @@ package dev.aicostadvisor.forecast;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
+
+import dev.aicostadvisor.pricing.ModelPrice;
 
 /**
  * The cost forecast of one scenario. It is computed before the rules fire and inserted as a fact, so that
@@ -89,6 +92,20 @@ public final class Forecast {
             return null;
         }
         return tokenSpendUsd.multiply(Money.MILLION).divide(BigDecimal.valueOf(tokensPerMonth), 4, java.math.RoundingMode.HALF_UP);
+    }
+
+    /**
+     * Tells whether some input tokens are priced at a cached-input rate: the cache hit rate is above 0, some
+     * traffic runs outside batch, where the cache applies, and a model with tokens has a cached-input price.
+     */
+    public boolean pricesCachedInput() {
+        return cacheHitRate.signum() > 0 && batchShare.compareTo(BigDecimal.ONE) < 0 && inputTokenShare.signum() > 0
+                && classCosts.stream().anyMatch(cost -> cost.tokens() > 0 && cost.price().cachedInputPerMillionUsd() != null);
+    }
+
+    /** Returns the ids of the mix's models that lack a price, once each in size-class order. */
+    List<String> modelsWithout(Function<ModelPrice, BigDecimal> price) {
+        return Forecaster.modelsWithout(classCosts, price);
     }
 
     /** Returns the GPU fleet's cost, or {@code null} when the organisation runs no GPUs. */

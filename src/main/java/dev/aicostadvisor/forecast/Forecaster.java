@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 import dev.aicostadvisor.model.ForecastInputs;
 import dev.aicostadvisor.model.GpuFleet;
@@ -90,7 +91,7 @@ public final class Forecaster {
     private List<String> assumptions(Scenario scenario, List<ClassCost> classes, BigDecimal tokenPriceFactor) {
         ForecastInputs inputs = scenario.getForecast();
         List<String> assumptions = new ArrayList<>();
-        describeInputs(scenario, inputs, inputs.inputTokenShareOrDefault(),
+        describeInputs(scenario, inputs, classes, inputs.inputTokenShareOrDefault(),
                 scenario.getMetrics().getCacheHitRate() != null ? scenario.getMetrics().getCacheHitRate() : BigDecimal.ZERO,
                 inputs.batchShareOrDefault(), inputs.weeklyGrowthPercentOrDefault(), assumptions);
         for (ClassCost cost : classes) {
@@ -271,22 +272,76 @@ public final class Forecaster {
                 workloadSpend, workloadUnits, workloadProvisioned, servesScenarioModel);
     }
 
-    private void describeInputs(Scenario scenario, ForecastInputs inputs, BigDecimal inputShare, BigDecimal cacheHitRate,
-                                BigDecimal batchShare, BigDecimal growth, List<String> assumptions) {
+    private void describeInputs(Scenario scenario, ForecastInputs inputs, List<ClassCost> classes, BigDecimal inputShare,
+                                BigDecimal cacheHitRate, BigDecimal batchShare, BigDecimal growth, List<String> assumptions) {
         assumptions.add("Input tokens are " + RuleText.share(inputShare) + " of all tokens"
                 + (inputs.getInputTokenShare() == null ? " (the default; set forecast.inputTokenShare)." : "."));
         assumptions.add(scenario.getMetrics().getCacheHitRate() == null
                 ? "No input tokens are served from the prompt cache, because metrics.cacheHitRate is not measured."
-                : RuleText.share(cacheHitRate) + " of the input tokens outside batch traffic are served from the prompt cache (metrics.cacheHitRate), "
-                        + "at each model's cached-input price.");
+                : cacheAssumption(classes, cacheHitRate, batchShare));
         assumptions.add(inputs.getBatchShare() == null
                 ? "No traffic runs as batch (the default; set forecast.batchShare)."
-                : RuleText.share(batchShare) + " of traffic runs as batch, at each model's batch prices.");
+                : batchAssumption(classes, batchShare));
         assumptions.add(inputs.getWeeklyGrowthPercent() == null
                 ? "The token volume stays flat over the projection (the default; set forecast.weeklyGrowthPercent)."
                 : "The token volume grows " + RuleText.percent(growth) + " a week over the projection.");
         catalogue.importReport().ifPresent(report -> assumptions.add("Model prices: " + report.summary()));
         assumptions.add("A month is " + HOURS_PER_MONTH + " hours and 52 / 12 weeks; the projection covers " + PROJECTION_WEEKS + " weeks.");
+    }
+
+    /** Describes the measured cache hit rate, naming the models whose cached input is priced at the input rate. */
+    private static String cacheAssumption(List<ClassCost> classes, BigDecimal cacheHitRate, BigDecimal batchShare) {
+        if (cacheHitRate.signum() > 0 && batchShare.compareTo(BigDecimal.ONE) == 0) {
+            return "The measured cache hit rate of " + RuleText.share(cacheHitRate) + " (metrics.cacheHitRate) applies to no tokens, "
+                    + "because all traffic runs as batch and the prompt cache is priced only outside batch traffic.";
+        }
+        String sentence = RuleText.share(cacheHitRate) + " of the input tokens outside batch traffic are served from the prompt cache "
+                + "(metrics.cacheHitRate)";
+        List<String> uncached = modelsWithout(classes, ModelPrice::cachedInputPerMillionUsd);
+        if (uncached.size() == distinctModels(classes)) {
+            return sentence + ", but no model of the mix has a cached-input price, so they are priced at the input rate.";
+        }
+        return sentence + ", at each model's cached-input price."
+                + missingPrice(uncached, "cached-input price", "cached input is priced at the input rate");
+    }
+
+    /** Describes the batch share, naming the models whose batch traffic is priced at standard rates. */
+    private static String batchAssumption(List<ClassCost> classes, BigDecimal batchShare) {
+        if (batchShare.signum() == 0) {
+            return "No traffic runs as batch (forecast.batchShare is 0).";
+        }
+        String sentence = RuleText.share(batchShare) + " of traffic runs as batch";
+        List<String> noInput = modelsWithout(classes, ModelPrice::batchInputPerMillionUsd);
+        List<String> noOutput = modelsWithout(classes, ModelPrice::batchOutputPerMillionUsd);
+        List<String> noBatch = noInput.stream().filter(noOutput::contains).toList();
+        if (noBatch.size() == distinctModels(classes)) {
+            return sentence + ", but no model of the mix has a batch price, so it is priced at standard rates.";
+        }
+        List<String> noInputOnly = noInput.stream().filter(id -> !noBatch.contains(id)).toList();
+        List<String> noOutputOnly = noOutput.stream().filter(id -> !noBatch.contains(id)).toList();
+        return sentence + ", at each model's batch prices."
+                + missingPrice(noBatch, "batch price", "batch traffic is priced at standard rates")
+                + missingPrice(noInputOnly, "batch input price", "batch input is priced at the input rate")
+                + missingPrice(noOutputOnly, "batch output price", "batch output is priced at the output rate");
+    }
+
+    /** Writes " a and b have no PRICE, so their CONSEQUENCE.", or nothing without models. */
+    private static String missingPrice(List<String> models, String price, String consequence) {
+        if (models.isEmpty()) {
+            return "";
+        }
+        boolean one = models.size() == 1;
+        return " " + RuleText.list(models) + (one ? " has no " : " have no ") + price + ", so " + (one ? "its " : "their ")
+                + consequence + ".";
+    }
+
+    /** Returns the ids of the mix's models that lack a price, once each in size-class order. */
+    static List<String> modelsWithout(List<ClassCost> classes, Function<ModelPrice, BigDecimal> price) {
+        return classes.stream().map(ClassCost::price).filter(model -> price.apply(model) == null).map(ModelPrice::id).distinct().toList();
+    }
+
+    private static int distinctModels(List<ClassCost> classes) {
+        return (int) classes.stream().map(cost -> cost.price().id()).distinct().count();
     }
 
     private static String optionalPrices(ModelPrice price) {
