@@ -52,19 +52,22 @@ final class ForecastText {
 
     private static void monthly(StringBuilder out, Forecast forecast) {
         out.append("\nCost forecast, USD a month\n");
+        List<String[]> rows = new ArrayList<>();
         for (ClassCost cost : forecast.getClassCosts()) {
-            out.append(row(String.format("  %-7s %-22s %4s of %s tokens", capitalised(cost.sizeClass().key()), cost.price().id(),
-                    RuleText.share(cost.share()), RuleText.count(cost.tokens())), money(cost.monthlyUsd())));
+            rows.add(new String[] {String.format("  %-7s %-22s %4s of %s tokens", capitalised(cost.sizeClass().key()), cost.price().id(),
+                    RuleText.share(cost.share()), RuleText.count(cost.tokens())), money(cost.monthlyUsd())});
         }
         String blended = forecast.getBlendedPerMillionUsd() == null ? ""
                 : " (" + RuleText.usd(forecast.getBlendedPerMillionUsd()) + " per million tokens)";
-        out.append(row("  Token spend" + blended, money(forecast.getTokenSpendUsd())));
+        rows.add(new String[] {"  Token spend" + blended, money(forecast.getTokenSpendUsd())});
         GpuCost gpu = forecast.getGpu();
         if (gpu != null) {
-            out.append(row("  GPU fleet: " + gpu.gpus() + " GPUs x " + RuleText.usd(gpu.hourlyUsd()) + " an hour", money(gpu.monthlyUsd())));
-            out.append(row("    of which idle at " + RuleText.percent(gpu.utilizationPercent()) + " utilisation", money(gpu.idleUsd())));
+            rows.add(new String[] {"  GPU fleet: " + gpu.gpus() + " GPUs x " + RuleText.usd(gpu.hourlyUsd()) + " an hour",
+                    money(gpu.monthlyUsd())});
+            rows.add(new String[] {"    of which idle at " + RuleText.percent(gpu.utilizationPercent()) + " utilisation", money(gpu.idleUsd())});
         }
-        out.append(row("  Total this month", money(forecast.getTotalMonthlyUsd())));
+        rows.add(new String[] {"  Total this month", money(forecast.getTotalMonthlyUsd())});
+        rows(out, rows);
     }
 
     private static void savings(StringBuilder out, SavingsEstimate estimate) {
@@ -73,14 +76,16 @@ final class ForecastText {
             return;
         }
         out.append("\nExpected savings, each on its own, USD a month\n");
+        List<String[]> rows = new ArrayList<>();
         for (TechniqueSaving saving : estimate.getSavings()) {
-            out.append(row(String.format("  %-11s %s of %s", saving.node(), range(saving.low(), saving.high()), baseName(saving.base())),
-                    money(saving.lowUsd()) + " - " + money(saving.highUsd())));
+            rows.add(new String[] {String.format("  %-11s %s of %s", saving.node(), range(saving.low(), saving.high()), baseName(saving.base())),
+                    money(saving.lowUsd()) + " - " + money(saving.highUsd())});
         }
         for (TechniqueSaving extra : estimate.getExtraCosts()) {
-            out.append(row(String.format("  %-11s +%s on %s", extra.node(), range(extra.low(), extra.high()), baseName(extra.base())),
-                    "+" + money(extra.lowUsd()) + " - " + money(extra.highUsd())));
+            rows.add(new String[] {String.format("  %-11s +%s on %s", extra.node(), range(extra.low(), extra.high()), baseName(extra.base())),
+                    "+" + money(extra.lowUsd()) + " - " + money(extra.highUsd())});
         }
+        rows(out, rows);
         for (CountedSaving counted : estimate.getAlreadyCounted()) {
             TextReport.wrap(out, counted.node() + " is not counted: " + counted.reason(), "  ", "    ");
         }
@@ -120,11 +125,25 @@ final class ForecastText {
                     .append(money(week.spendUsd())).append(" a week, ").append(shareOf(week, budget)).append(" of the budget\n");
             return;
         }
-        out.append("  week   monthly rate      week's spend   of budget\n");
+        int rateWidth = columnWidth(15, weeks.stream().map(week -> money(week.monthlyRateUsd())).toList());
+        int spendWidth = columnWidth(17, weeks.stream().map(week -> money(week.spendUsd())).toList());
+        int shareWidth = columnWidth(11, weeks.stream().map(week -> shareOf(week, budget)).toList());
+        out.append("  week").append(" ".repeat(rateWidth - 15)).append("   monthly rate")
+                .append(" ".repeat(spendWidth - 17)).append("      week's spend")
+                .append(" ".repeat(shareWidth - 11)).append("   of budget\n");
         for (ProjectedWeek week : weeks) {
-            out.append(String.format("  %4d %15s %17s %11s%n", week.week(), money(week.monthlyRateUsd()), money(week.spendUsd()),
-                    shareOf(week, budget)));
+            out.append(String.format("  %4d %" + rateWidth + "s %" + spendWidth + "s %" + shareWidth + "s%n", week.week(),
+                    money(week.monthlyRateUsd()), money(week.spendUsd()), shareOf(week, budget)));
         }
+    }
+
+    /**
+     * Returns a right-aligned column's width: its usual width, or more when a value needs it, so that at least
+     * two spaces separate the value from the column before it.
+     */
+    private static int columnWidth(int usual, List<String> values) {
+        int widest = values.stream().mapToInt(String::length).max().orElse(0);
+        return Math.max(usual, widest + 1);
     }
 
     private static String shareOf(ProjectedWeek week, BigDecimal budget) {
@@ -137,10 +156,16 @@ final class ForecastText {
             return;
         }
         out.append("\nPast forecasts against actual spend\n");
-        out.append("  week              forecast          actual   variance\n");
-        for (VarianceWeek week : forecast.getVariance()) {
-            out.append(String.format("  %-10s %15s %15s %10s%n", week.week(), money(week.forecastUsd()), money(week.actualUsd()),
-                    RuleText.signedPercent(week.variancePercent())));
+        List<VarianceWeek> weeks = forecast.getVariance();
+        int forecastWidth = columnWidth(15, weeks.stream().map(week -> money(week.forecastUsd())).toList());
+        int actualWidth = columnWidth(15, weeks.stream().map(week -> money(week.actualUsd())).toList());
+        int varianceWidth = columnWidth(10, weeks.stream().map(week -> RuleText.signedPercent(week.variancePercent())).toList());
+        out.append("  week      ").append(" ".repeat(forecastWidth - 15)).append("        forecast")
+                .append(" ".repeat(actualWidth - 15)).append("          actual")
+                .append(" ".repeat(varianceWidth - 10)).append("   variance\n");
+        for (VarianceWeek week : weeks) {
+            out.append(String.format("  %-10s %" + forecastWidth + "s %" + actualWidth + "s %" + varianceWidth + "s%n", week.week(),
+                    money(week.forecastUsd()), money(week.actualUsd()), RuleText.signedPercent(week.variancePercent())));
         }
     }
 
@@ -252,10 +277,18 @@ final class ForecastText {
         return String.format(java.util.Locale.ENGLISH, "%,.2f", amount.setScale(2, RoundingMode.HALF_UP));
     }
 
-    private static String row(String label, String amount) {
+    /**
+     * Writes rows of a label and an amount, the amounts right-aligned at column 78. When a row would leave fewer
+     * than two spaces between its label and amount, every amount of the table moves right to make room.
+     */
+    private static void rows(StringBuilder out, List<String[]> rows) {
         int width = 78;
-        int pad = Math.max(1, width - label.length() - amount.length());
-        return label + " ".repeat(pad) + amount + "\n";
+        for (String[] row : rows) {
+            width = Math.max(width, row[0].length() + 2 + row[1].length());
+        }
+        for (String[] row : rows) {
+            out.append(row[0]).append(" ".repeat(width - row[0].length() - row[1].length())).append(row[1]).append('\n');
+        }
     }
 
     static String capitalised(String word) {

@@ -108,6 +108,40 @@ class ForecastCliTest {
     }
 
     @Test
+    void hugeAmountsKeepColumnsApart(@TempDir Path folder) throws IOException {
+        Path scenario = Files.writeString(folder.resolve("huge.yaml"), """
+                name: Huge volume
+                org: {aiMaturityMonths: 20, aiEngineers: 50}
+                budget: {monthlyUsd: 10000000000}
+                workload:
+                  dataSensitivity: LOW
+                  businessDriver: COST
+                  latencyTargetMs: 1200
+                  impact: PRODUCTIVITY
+                  tokensPerMonth: 10000000000000000
+                  pattern: CONSTANT
+                forecast:
+                  weeklyGrowthPercent: 5
+                  history:
+                    - {week: 2026-11-02, forecastUsd: 10000000000, actualUsd: 10000000000}
+                """);
+
+        CliRun run = CliRun.of("run", "-q", scenario.toString());
+
+        // Every amount moves right together, two spaces after the longest label.
+        assertThat(run.out()).contains("Cost forecast, USD a month\n"
+                + "  Large   gpt-4.1                 20% of 2,000,000,000,000,000 tokens  7,000,000,000.00\n"
+                + "  Medium  gpt-4.1-mini            60% of 6,000,000,000,000,000 tokens  4,200,000,000.00\n"
+                + "  Small   gpt-4.1-nano            20% of 2,000,000,000,000,000 tokens    350,000,000.00\n"
+                + "  Token spend (1.16 USD per million tokens)                           11,550,000,000.00\n"
+                + "  Total this month                                                    11,550,000,000.00\n");
+        assertThat(run.out()).contains("  week      monthly rate      week's spend   of budget\n"
+                + "     1  11,550,000,000.00  2,665,384,615.38      115.5%\n");
+        assertThat(run.out()).contains("  week                 forecast             actual   variance\n"
+                + "  2026-11-02  10,000,000,000.00  10,000,000,000.00      0.00%\n");
+    }
+
+    @Test
     void unknownModelNamesTheFieldAndNearestModel(@TempDir Path folder) throws IOException {
         Path scenario = scenarioNaming(folder, "example-larg", "example-instruct");
 
