@@ -199,7 +199,7 @@ public final class IterateLoop {
         }
         BigDecimal utilization = busyGpus.multiply(BigDecimal.valueOf(100)).divide(BigDecimal.valueOf(next), 2, RoundingMode.HALF_UP)
                 .min(BigDecimal.valueOf(100));
-        adjustments.add(new Adjustment("gpuFleet.gpus", String.valueOf(fleet.getGpus()), String.valueOf(next), reason));
+        adjustments.add(new Adjustment("gpuFleet.gpus", RuleText.count(fleet.getGpus()), RuleText.count(next), reason));
         adjustments.add(new Adjustment("gpuFleet.utilizationPercent", RuleText.percent(fleet.getUtilizationPercent()),
                 RuleText.percent(utilization), "the same work on fewer GPUs"));
         return scenario.toBuilder()

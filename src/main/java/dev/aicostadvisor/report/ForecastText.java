@@ -62,7 +62,7 @@ final class ForecastText {
         rows.add(new String[] {"  Token spend" + blended, money(forecast.getTokenSpendUsd())});
         GpuCost gpu = forecast.getGpu();
         if (gpu != null) {
-            rows.add(new String[] {"  GPU fleet: " + gpu.gpus() + " GPUs x " + RuleText.usd(gpu.hourlyUsd()) + " an hour",
+            rows.add(new String[] {"  GPU fleet: " + RuleText.count(gpu.gpus()) + " GPUs x " + RuleText.usd(gpu.hourlyUsd()) + " an hour",
                     money(gpu.monthlyUsd())});
             rows.add(new String[] {"    of which idle at " + RuleText.percent(gpu.utilizationPercent()) + " utilisation", money(gpu.idleUsd())});
         }

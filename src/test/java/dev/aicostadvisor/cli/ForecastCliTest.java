@@ -142,6 +142,36 @@ class ForecastCliTest {
     }
 
     @Test
+    void gpuCountsAreGrouped(@TempDir Path folder) throws IOException {
+        Path scenario = Files.writeString(folder.resolve("fleet.yaml"), """
+                name: Large fleet
+                org: {aiMaturityMonths: 20, aiEngineers: 50}
+                budget: {monthlyUsd: 10000000000, spentThisMonthUsd: 10000000000}
+                workload:
+                  dataSensitivity: LOW
+                  businessDriver: COST
+                  latencyTargetMs: 1200
+                  impact: PRODUCTIVITY
+                  tokensPerMonth: 1000000
+                  pattern: CONSTANT
+                gpuFleet: {gpus: 10000000, utilizationPercent: 10, hourlyCostUsd: 1}
+                """);
+
+        CliRun text = CliRun.of("run", "-q", scenario.toString());
+        CliRun markdown = CliRun.of("run", "-q", "--format", "markdown", scenario.toString());
+
+        assertThat(text.out()).contains("1,000,000 tokens a month; 10,000,000 GPUs\n");
+        assertThat(text.out()).contains("                 10,000,000 GPUs at 10% utilisation, below 50%.\n");
+        assertThat(text.out()).contains("                 The organisation runs 10,000,000 GPUs of its own.");
+        assertThat(text.out()).contains("                 The organisation serves models on 10,000,000 GPUs of its own,");
+        assertThat(text.out()).contains("  GPU fleet: 10,000,000 GPUs x 1.00 USD an hour               7,300,000,000.00\n");
+        assertThat(text.out()).contains("    gpuFleet.gpus: 10,000,000 -> 1,111,112 (LowUtil -40%,");
+        assertThat(text.out()).contains("  - The GPU fleet costs 10,000,000 GPUs x 1.00 USD an hour x 730 hours a month, from the scenario.\n");
+        assertThat(markdown.out()).contains("| GPU fleet | 10,000,000 GPUs x 1.00 USD an hour; idle share 6,570,000,000.00 | 7,300,000,000.00 |\n");
+        assertThat(markdown.out()).contains("`gpuFleet.gpus` 10,000,000 → 1,111,112 (");
+    }
+
+    @Test
     void unknownModelNamesTheFieldAndNearestModel(@TempDir Path folder) throws IOException {
         Path scenario = scenarioNaming(folder, "example-larg", "example-instruct");
 
