@@ -114,7 +114,7 @@ final class ForecastMarkdown {
         }
         out.append("\n### Assumptions\n\n");
         for (String assumption : forecast.getAssumptions()) {
-            out.append("- ").append(assumption.replace("|", "\\|")).append('\n');
+            out.append("- ").append(MarkdownReport.escape(assumption)).append('\n');
         }
     }
 
