@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,7 @@ import dev.aicostadvisor.model.Scenario;
 import dev.aicostadvisor.model.Workload;
 import dev.aicostadvisor.model.WorkloadPattern;
 import dev.aicostadvisor.report.TextReport;
+import dev.aicostadvisor.scenario.ScenarioReader;
 
 /** The Java API: scenarios built as objects, evaluated through a shared advisor. */
 class AdvisorTest {
@@ -42,6 +44,32 @@ class AdvisorTest {
                 .metrics(new Metrics(new BigDecimal("2.0"), new BigDecimal("1.5"), new BigDecimal("600"),
                         new BigDecimal("2.9"), new BigDecimal("0.3")))
                 .build();
+    }
+
+    @Test
+    void readmeJavaExampleTotal() {
+        // The scenario of README.md's "Embedding the advisor in Java", unchanged. It measures no cache hit rate,
+        // so 40,000,000 tokens at the default mix cost 28.00 + 16.80 + 1.40 = 46.20 USD a month.
+        Scenario scenario = Scenario.builder("Support assistant")
+                .org(new Org("Example Co", new BigDecimal("8"), 3))
+                .budget(new Budget(new BigDecimal("45000"), null))
+                .workload(new Workload(DataSensitivity.MODERATE, BusinessDriver.COST, new BigDecimal("1200"),
+                        BusinessImpact.PRODUCTIVITY, 40_000_000L, WorkloadPattern.PEAKS, null))
+                .build();
+
+        Evaluation evaluation = ADVISOR.evaluate(scenario);
+
+        assertThat(evaluation.nodes()).startsWith("Prod_Track", "MedBudget", "ModerateTech", "Vendor2");
+        assertThat(evaluation.ofDecision("FinalDeploy")).extracting(Recommendation::getNode).containsExactly("Deploy5");
+        assertThat(evaluation.forecast().getTotalMonthlyUsd()).isEqualTo(new BigDecimal("46.20"));
+    }
+
+    @Test
+    void readmeJavaExampleYamlTotal() {
+        // The example's commented-out alternative reads the YAML file, whose 30% cache hit rate lowers the forecast.
+        Scenario scenario = ScenarioReader.read(Path.of("scenarios/saas-support-assistant.yaml"));
+
+        assertThat(ADVISOR.evaluate(scenario).forecast().getTotalMonthlyUsd()).isEqualTo(new BigDecimal("41.75"));
     }
 
     @Test

@@ -303,7 +303,7 @@ public final class PlainJavaAdvisor {
         GpuFleet fleet = scenario.getGpuFleet();
         if (fleet != null) {
             BigDecimal used = fleet.getUtilizationPercent();
-            String gpus = fleet.getGpus() + " GPUs at " + percent(used) + " utilisation, ";
+            String gpus = count(fleet.getGpus()) + " GPUs at " + percent(used) + " utilisation, ";
             if (used.compareTo(LOW_BELOW_PERCENT) < 0) {
                 out.reach("LowUtil", gpus + "below " + percent(LOW_BELOW_PERCENT) + ".", "GPU1 LowUtil: utilisation below the low threshold");
             } else if (used.compareTo(HIGH_ABOVE_PERCENT) <= 0) {
@@ -326,7 +326,7 @@ public final class PlainJavaAdvisor {
         List<String> selfHosted = out.reachedOf(SELF_HOSTED);
 
         if (fleet != null) {
-            out.reach("Adv1", "The organisation serves models on " + fleet.getGpus() + " GPUs of its own, where lower precision saves memory.",
+            out.reach("Adv1", "The organisation serves models on " + count(fleet.getGpus()) + " GPUs of its own, where lower precision saves memory.",
                     "Adv1: quantization for a GPU fleet");
         }
         for (String deploy : selfHosted) {
@@ -350,7 +350,7 @@ public final class PlainJavaAdvisor {
         out.reach("Metrics1", "Every organisation needs cost, latency and business value measured per use case.",
                 "Metrics1: cost, performance and impact metrics");
         if (fleet != null) {
-            out.reach("Metrics2", "The organisation runs " + fleet.getGpus() + " GPUs of its own.", "Metrics2: GPU efficiency metrics for a GPU fleet");
+            out.reach("Metrics2", "The organisation runs " + count(fleet.getGpus()) + " GPUs of its own.", "Metrics2: GPU efficiency metrics for a GPU fleet");
         }
         for (String deploy : selfHosted) {
             out.reach("Metrics2", "The selected deployment " + deploy + " hosts models on GPUs of its own.",

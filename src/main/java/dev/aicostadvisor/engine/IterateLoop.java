@@ -84,7 +84,7 @@ public final class IterateLoop {
         for (int number = 1; number <= maxCycles; number++) {
             List<Adjustment> adjustments = new ArrayList<>();
             Set<String> reached = previous.nodes();
-            BigDecimal cyclePriceFactor = priceFactor(scenario, reached, applied, adjustments);
+            BigDecimal cyclePriceFactor = priceFactor(scenario, forecast, reached, applied, adjustments);
             Scenario adjusted = adjustWorkload(scenario, reached, applied, adjustments);
             adjusted = adjustFleet(adjusted, reached, applied, utilizationTarget, adjustments);
             if (adjustments.isEmpty()) {
@@ -128,12 +128,13 @@ public final class IterateLoop {
      * Multiplies the token price by what routing, caching and small models leave, once each, except for a
      * technique that the forecast already holds.
      */
-    private BigDecimal priceFactor(Scenario scenario, Set<String> reached, Set<String> applied, List<Adjustment> adjustments) {
+    private BigDecimal priceFactor(Scenario scenario, Forecast forecast, Set<String> reached, Set<String> applied,
+                                   List<Adjustment> adjustments) {
         BigDecimal factor = BigDecimal.ONE;
         List<String> parts = new ArrayList<>();
         for (String technique : PRICE_TECHNIQUES) {
             SavingsTable.Range range = table.saving(technique).orElse(null);
-            if (range != null && reached.contains(technique) && estimator.alreadyCounted(scenario, technique).isEmpty()
+            if (range != null && reached.contains(technique) && estimator.alreadyCounted(scenario, forecast, technique).isEmpty()
                     && applied.add(technique)) {
                 factor = factor.multiply(BigDecimal.ONE.subtract(range.low()));
                 parts.add(technique + " -" + RuleText.share(range.low()));
@@ -198,7 +199,7 @@ public final class IterateLoop {
         }
         BigDecimal utilization = busyGpus.multiply(BigDecimal.valueOf(100)).divide(BigDecimal.valueOf(next), 2, RoundingMode.HALF_UP)
                 .min(BigDecimal.valueOf(100));
-        adjustments.add(new Adjustment("gpuFleet.gpus", String.valueOf(fleet.getGpus()), String.valueOf(next), reason));
+        adjustments.add(new Adjustment("gpuFleet.gpus", RuleText.count(fleet.getGpus()), RuleText.count(next), reason));
         adjustments.add(new Adjustment("gpuFleet.utilizationPercent", RuleText.percent(fleet.getUtilizationPercent()),
                 RuleText.percent(utilization), "the same work on fewer GPUs"));
         return scenario.toBuilder()

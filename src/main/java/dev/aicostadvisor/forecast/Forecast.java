@@ -2,7 +2,10 @@ package dev.aicostadvisor.forecast;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
+
+import dev.aicostadvisor.pricing.ModelPrice;
 
 /**
  * The cost forecast of one scenario. It is computed before the rules fire and inserted as a fact, so that
@@ -17,6 +20,7 @@ public final class Forecast {
     private final BigDecimal cacheHitRate;
     private final BigDecimal batchShare;
     private final List<ClassCost> classCosts;
+    private final BigDecimal unroundedTokenSpendUsd;
     private final BigDecimal tokenSpendUsd;
     private final GpuCost gpu;
     private final BigDecimal totalMonthlyUsd;
@@ -28,7 +32,8 @@ public final class Forecast {
     private volatile List<String> assumptions;
 
     Forecast(long tokensPerMonth, BigDecimal inputTokenShare, BigDecimal cacheHitRate, BigDecimal batchShare,
-             List<ClassCost> classCosts, BigDecimal tokenSpendUsd, GpuCost gpu, BigDecimal totalMonthlyUsd,
+             List<ClassCost> classCosts, BigDecimal unroundedTokenSpendUsd, BigDecimal tokenSpendUsd, GpuCost gpu,
+             BigDecimal totalMonthlyUsd,
              BigDecimal weeklyGrowthPercent, List<ProjectedWeek> projection, List<VarianceWeek> variance,
              BreakEven breakEven, Supplier<List<String>> assumptionWriter) {
         this.tokensPerMonth = tokensPerMonth;
@@ -36,6 +41,7 @@ public final class Forecast {
         this.cacheHitRate = cacheHitRate;
         this.batchShare = batchShare;
         this.classCosts = List.copyOf(classCosts);
+        this.unroundedTokenSpendUsd = unroundedTokenSpendUsd;
         this.tokenSpendUsd = tokenSpendUsd;
         this.gpu = gpu;
         this.totalMonthlyUsd = totalMonthlyUsd;
@@ -67,9 +73,17 @@ public final class Forecast {
         return classCosts;
     }
 
-    /** Returns the monthly spend on tokens: the sum of the size classes. */
+    /**
+     * Returns the monthly spend on tokens: the sum of the size classes' unrounded costs, rounded once to the cent.
+     * It can differ by a cent or two from the sum of {@link ClassCost#monthlyUsd()}, which are rounded one by one.
+     */
     public BigDecimal getTokenSpendUsd() {
         return tokenSpendUsd;
+    }
+
+    /** Returns the monthly spend on tokens before rounding, which savings scale before they round. */
+    BigDecimal unroundedTokenSpendUsd() {
+        return unroundedTokenSpendUsd;
     }
 
     /** Returns the average price per million tokens across the mix, or {@code null} without tokens. */
@@ -78,6 +92,20 @@ public final class Forecast {
             return null;
         }
         return tokenSpendUsd.multiply(Money.MILLION).divide(BigDecimal.valueOf(tokensPerMonth), 4, java.math.RoundingMode.HALF_UP);
+    }
+
+    /**
+     * Tells whether some input tokens are priced at a cached-input rate: the cache hit rate is above 0, some
+     * traffic runs outside batch, where the cache applies, and a model with tokens has a cached-input price.
+     */
+    public boolean pricesCachedInput() {
+        return cacheHitRate.signum() > 0 && batchShare.compareTo(BigDecimal.ONE) < 0 && inputTokenShare.signum() > 0
+                && classCosts.stream().anyMatch(cost -> cost.tokens() > 0 && cost.price().cachedInputPerMillionUsd() != null);
+    }
+
+    /** Returns the ids of the mix's models that lack a price, once each in size-class order. */
+    List<String> modelsWithout(Function<ModelPrice, BigDecimal> price) {
+        return Forecaster.modelsWithout(classCosts, price);
     }
 
     /** Returns the GPU fleet's cost, or {@code null} when the organisation runs no GPUs. */

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Function;
 
 import dev.aicostadvisor.model.ForecastInputs;
 import dev.aicostadvisor.model.GpuFleet;
@@ -72,16 +73,18 @@ public final class Forecaster {
         BigDecimal growth = inputs.weeklyGrowthPercentOrDefault();
 
         long tokens = scenario.getWorkload().getTokensPerMonth();
-        List<ClassCost> classes = classCosts(scenario, tokens, inputShare, cacheHitRate, batchShare, tokenPriceFactor);
-        BigDecimal tokenSpend = classes.stream().map(ClassCost::monthlyUsd).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+        PricedMix mix = classCosts(scenario, tokens, inputShare, cacheHitRate, batchShare, tokenPriceFactor);
+        List<ClassCost> classes = mix.classes();
+        // Rounded once, so that the savings estimate and the iterate loop, which scale this figure, round alike.
+        BigDecimal tokenSpend = Money.cents(mix.unroundedUsd());
 
         GpuCost gpu = gpuCost(scenario);
         BigDecimal total = gpu == null ? tokenSpend : tokenSpend.add(gpu.monthlyUsd());
 
         // The assumptions are sentences for reports only, so they are written when a report asks for them.
-        return new Forecast(tokens, inputShare, cacheHitRate, batchShare, classes, tokenSpend, gpu, total, growth,
+        return new Forecast(tokens, inputShare, cacheHitRate, batchShare, classes, mix.unroundedUsd(), tokenSpend, gpu, total, growth,
                 project(tokenSpend, gpu == null ? BigDecimal.ZERO : gpu.monthlyUsd(), growth), variance(inputs.getHistory()),
-                breakEven(classes, tokens, inputShare),
+                breakEven(classes, tokens, tokenSpend, inputShare),
                 () -> assumptions(scenario, classes, tokenPriceFactor));
     }
 
@@ -89,7 +92,7 @@ public final class Forecaster {
     private List<String> assumptions(Scenario scenario, List<ClassCost> classes, BigDecimal tokenPriceFactor) {
         ForecastInputs inputs = scenario.getForecast();
         List<String> assumptions = new ArrayList<>();
-        describeInputs(scenario, inputs, inputs.inputTokenShareOrDefault(),
+        describeInputs(scenario, inputs, classes, inputs.inputTokenShareOrDefault(),
                 scenario.getMetrics().getCacheHitRate() != null ? scenario.getMetrics().getCacheHitRate() : BigDecimal.ZERO,
                 inputs.batchShareOrDefault(), inputs.weeklyGrowthPercentOrDefault(), assumptions);
         for (ClassCost cost : classes) {
@@ -106,18 +109,23 @@ public final class Forecaster {
         }
         GpuFleet fleet = scenario.getGpuFleet();
         if (fleet != null) {
-            assumptions.add("The GPU fleet costs " + fleet.getGpus() + " GPUs x " + RuleText.usd(fleet.getHourlyCostUsd())
+            assumptions.add("The GPU fleet costs " + RuleText.count(fleet.getGpus()) + " GPUs x " + RuleText.usd(fleet.getHourlyCostUsd())
                     + " an hour x " + HOURS_PER_MONTH + " hours a month, from the scenario.");
         }
         return assumptions;
     }
 
-    private List<ClassCost> classCosts(Scenario scenario, long tokens, BigDecimal inputShare, BigDecimal cacheHitRate,
-                                       BigDecimal batchShare, BigDecimal tokenPriceFactor) {
+    /** The size classes' costs, each rounded to the cent, and the exact sum of their unrounded costs. */
+    private record PricedMix(List<ClassCost> classes, BigDecimal unroundedUsd) {
+    }
+
+    private PricedMix classCosts(Scenario scenario, long tokens, BigDecimal inputShare, BigDecimal cacheHitRate,
+                                 BigDecimal batchShare, BigDecimal tokenPriceFactor) {
         QueryMix mix = scenario.getWorkload().getQueryMix();
         // Shares may sum to 1 within a tolerance, as thirds written 0.333 do; dividing by the sum prices every token.
         BigDecimal sum = mix.sum();
         List<ClassCost> classes = new ArrayList<>();
+        BigDecimal unrounded = BigDecimal.ZERO;
         for (SizeClass sizeClass : SizeClass.values()) {
             BigDecimal given = switch (sizeClass) {
                 case LARGE -> mix.getComplex();
@@ -134,8 +142,9 @@ public final class Forecaster {
             BigDecimal cost = tokenCost(classTokens, price, inputShare, cacheHitRate, batchShare).multiply(tokenPriceFactor);
             classes.add(new ClassCost(sizeClass, price, named == null, share,
                     classTokens.setScale(0, RoundingMode.HALF_UP).longValueExact(), Money.cents(cost)));
+            unrounded = unrounded.add(cost);
         }
-        return classes;
+        return new PricedMix(classes, unrounded);
     }
 
     /** Prices tokens: cached input at the cached rate, batch traffic at batch rates, the rest at regular rates. */
@@ -215,29 +224,29 @@ public final class Forecaster {
 
     /**
      * Finds where provisioned throughput breaks even: first for a unit that serves a model of the mix (the
-     * class with the largest share first), else for the catalogue's first unit, as if the whole workload ran
-     * on its model.
+     * class with the largest share first), else for the catalogue's first unit, as if the whole workload moved
+     * to its model.
      */
-    private BreakEven breakEven(List<ClassCost> classes, long tokens, BigDecimal inputShare) {
+    private BreakEven breakEven(List<ClassCost> classes, long tokens, BigDecimal tokenSpend, BigDecimal inputShare) {
         List<ClassCost> byShare = new ArrayList<>(classes);
         byShare.sort(Comparator.comparing(ClassCost::share).reversed());
         for (ClassCost cost : byShare) {
             List<ProvisionedUnit> units = catalogue.provisionedFor(cost.price().id());
             if (!units.isEmpty()) {
-                return breakEven(units.get(0), cost.price(), cost.tokens(), inputShare, true);
+                return breakEven(units.get(0), cost.price(), cost.tokens(), cost.monthlyUsd(), inputShare, true);
             }
         }
         for (ProvisionedUnit unit : catalogue.provisioned()) {
             ModelPrice model = catalogue.model(unit.model()).orElse(null);
             if (model != null) {
-                return breakEven(unit, model, tokens, inputShare, false);
+                return breakEven(unit, model, tokens, tokenSpend, inputShare, false);
             }
         }
         return null;
     }
 
-    private static BreakEven breakEven(ProvisionedUnit unit, ModelPrice model, long workloadTokens, BigDecimal inputShare,
-                                       boolean servesScenarioModel) {
+    private static BreakEven breakEven(ProvisionedUnit unit, ModelPrice model, long workloadTokens, BigDecimal workloadSpend,
+                                       BigDecimal inputShare, boolean servesScenarioModel) {
         BigDecimal perMillion = inputShare.multiply(model.inputPerMillionUsd())
                 .add(BigDecimal.ONE.subtract(inputShare).multiply(model.outputPerMillionUsd()))
                 .setScale(4, RoundingMode.HALF_UP);
@@ -246,30 +255,90 @@ public final class Forecaster {
         }
         BigDecimal minimum = unit.minimumMonthlyUsd();
         long breakEvenTokens = minimum.multiply(Money.MILLION).divide(perMillion, 0, RoundingMode.CEILING).longValueExact();
+        // Output tokens use more of a unit's capacity than input tokens, by the unit's output token weight.
         BigDecimal inputEquivalentPerToken = inputShare.add(BigDecimal.ONE.subtract(inputShare).multiply(unit.outputTokenWeight()));
-        long capacity = BigDecimal.valueOf(unit.minimumUnits())
-                .multiply(BigDecimal.valueOf(unit.inputTokensPerMinutePerUnit()))
-                .multiply(MINUTES_PER_HOUR).multiply(HOURS_PER_MONTH)
+        BigDecimal inputTokensPerUnitMonth = BigDecimal.valueOf(unit.inputTokensPerMinutePerUnit())
+                .multiply(MINUTES_PER_HOUR).multiply(HOURS_PER_MONTH);
+        long capacity = BigDecimal.valueOf(unit.minimumUnits()).multiply(inputTokensPerUnitMonth)
                 .divide(inputEquivalentPerToken, 0, RoundingMode.FLOOR).longValueExact();
-        return new BreakEven(unit, model, perMillion, Money.cents(minimum), breakEvenTokens, capacity, workloadTokens, servesScenarioModel);
+        long neededUnits = BigDecimal.valueOf(workloadTokens).multiply(inputEquivalentPerToken)
+                .divide(inputTokensPerUnitMonth, 0, RoundingMode.CEILING).longValueExact();
+        long workloadUnits = Math.max(unit.minimumUnits(), neededUnits);
+        BigDecimal workloadProvisioned = Money.cents(unit.monthlyUsdPerUnit().multiply(BigDecimal.valueOf(workloadUnits)));
+        return new BreakEven(unit, model, perMillion, Money.cents(minimum), breakEvenTokens, capacity, workloadTokens,
+                workloadSpend, workloadUnits, workloadProvisioned, servesScenarioModel);
     }
 
-    private void describeInputs(Scenario scenario, ForecastInputs inputs, BigDecimal inputShare, BigDecimal cacheHitRate,
-                                BigDecimal batchShare, BigDecimal growth, List<String> assumptions) {
+    private void describeInputs(Scenario scenario, ForecastInputs inputs, List<ClassCost> classes, BigDecimal inputShare,
+                                BigDecimal cacheHitRate, BigDecimal batchShare, BigDecimal growth, List<String> assumptions) {
         assumptions.add("Input tokens are " + RuleText.share(inputShare) + " of all tokens"
                 + (inputs.getInputTokenShare() == null ? " (the default; set forecast.inputTokenShare)." : "."));
         assumptions.add(scenario.getMetrics().getCacheHitRate() == null
                 ? "No input tokens are served from the prompt cache, because metrics.cacheHitRate is not measured."
-                : RuleText.share(cacheHitRate) + " of the input tokens outside batch traffic are served from the prompt cache (metrics.cacheHitRate), "
-                        + "at each model's cached-input price.");
+                : cacheAssumption(classes, cacheHitRate, batchShare));
         assumptions.add(inputs.getBatchShare() == null
                 ? "No traffic runs as batch (the default; set forecast.batchShare)."
-                : RuleText.share(batchShare) + " of traffic runs as batch, at each model's batch prices.");
+                : batchAssumption(classes, batchShare));
         assumptions.add(inputs.getWeeklyGrowthPercent() == null
                 ? "The token volume stays flat over the projection (the default; set forecast.weeklyGrowthPercent)."
                 : "The token volume grows " + RuleText.percent(growth) + " a week over the projection.");
         catalogue.importReport().ifPresent(report -> assumptions.add("Model prices: " + report.summary()));
         assumptions.add("A month is " + HOURS_PER_MONTH + " hours and 52 / 12 weeks; the projection covers " + PROJECTION_WEEKS + " weeks.");
+    }
+
+    /** Describes the measured cache hit rate, naming the models whose cached input is priced at the input rate. */
+    private static String cacheAssumption(List<ClassCost> classes, BigDecimal cacheHitRate, BigDecimal batchShare) {
+        if (cacheHitRate.signum() > 0 && batchShare.compareTo(BigDecimal.ONE) == 0) {
+            return "The measured cache hit rate of " + RuleText.share(cacheHitRate) + " (metrics.cacheHitRate) applies to no tokens, "
+                    + "because all traffic runs as batch and the prompt cache is priced only outside batch traffic.";
+        }
+        String sentence = RuleText.share(cacheHitRate) + " of the input tokens outside batch traffic are served from the prompt cache "
+                + "(metrics.cacheHitRate)";
+        List<String> uncached = modelsWithout(classes, ModelPrice::cachedInputPerMillionUsd);
+        if (uncached.size() == distinctModels(classes)) {
+            return sentence + ", but no model of the mix has a cached-input price, so they are priced at the input rate.";
+        }
+        return sentence + ", at each model's cached-input price."
+                + missingPrice(uncached, "cached-input price", "cached input is priced at the input rate");
+    }
+
+    /** Describes the batch share, naming the models whose batch traffic is priced at standard rates. */
+    private static String batchAssumption(List<ClassCost> classes, BigDecimal batchShare) {
+        if (batchShare.signum() == 0) {
+            return "No traffic runs as batch (forecast.batchShare is 0).";
+        }
+        String sentence = RuleText.share(batchShare) + " of traffic runs as batch";
+        List<String> noInput = modelsWithout(classes, ModelPrice::batchInputPerMillionUsd);
+        List<String> noOutput = modelsWithout(classes, ModelPrice::batchOutputPerMillionUsd);
+        List<String> noBatch = noInput.stream().filter(noOutput::contains).toList();
+        if (noBatch.size() == distinctModels(classes)) {
+            return sentence + ", but no model of the mix has a batch price, so it is priced at standard rates.";
+        }
+        List<String> noInputOnly = noInput.stream().filter(id -> !noBatch.contains(id)).toList();
+        List<String> noOutputOnly = noOutput.stream().filter(id -> !noBatch.contains(id)).toList();
+        return sentence + ", at each model's batch prices."
+                + missingPrice(noBatch, "batch price", "batch traffic is priced at standard rates")
+                + missingPrice(noInputOnly, "batch input price", "batch input is priced at the input rate")
+                + missingPrice(noOutputOnly, "batch output price", "batch output is priced at the output rate");
+    }
+
+    /** Writes " a and b have no PRICE, so their CONSEQUENCE.", or nothing without models. */
+    private static String missingPrice(List<String> models, String price, String consequence) {
+        if (models.isEmpty()) {
+            return "";
+        }
+        boolean one = models.size() == 1;
+        return " " + RuleText.list(models) + (one ? " has no " : " have no ") + price + ", so " + (one ? "its " : "their ")
+                + consequence + ".";
+    }
+
+    /** Returns the ids of the mix's models that lack a price, once each in size-class order. */
+    static List<String> modelsWithout(List<ClassCost> classes, Function<ModelPrice, BigDecimal> price) {
+        return classes.stream().map(ClassCost::price).filter(model -> price.apply(model) == null).map(ModelPrice::id).distinct().toList();
+    }
+
+    private static int distinctModels(List<ClassCost> classes) {
+        return (int) classes.stream().map(cost -> cost.price().id()).distinct().count();
     }
 
     private static String optionalPrices(ModelPrice price) {

@@ -12,6 +12,7 @@ import dev.aicostadvisor.model.FlowchartNode;
 import dev.aicostadvisor.model.QueryMix;
 import dev.aicostadvisor.model.Scenario;
 import dev.aicostadvisor.pricing.GpuPrice;
+import dev.aicostadvisor.pricing.ModelPrice;
 import dev.aicostadvisor.pricing.PricingCatalogue;
 import dev.aicostadvisor.pricing.SavingsTable;
 import dev.aicostadvisor.pricing.SavingsTable.CapacityMix;
@@ -25,8 +26,8 @@ import dev.aicostadvisor.rules.RuleText;
  * (1 + a)(1 + b)... - 1.
  *
  * <p>A technique that the scenario's own figures already apply is left out of the combined figures: caching
- * when the metrics give a cache hit rate, which the forecast prices at cached-input rates, and small models
- * when every query is already priced on the small model.
+ * when the forecast priced some input tokens at cached-input rates from the measured cache hit rate, and
+ * small models when every query is already priced on the small model.
  */
 public final class SavingsEstimator {
 
@@ -56,7 +57,7 @@ public final class SavingsEstimator {
             if (node.decision().equals("WL1")) {
                 workloadPattern = node.id();
             }
-            String inForecast = alreadyCounted(scenario, node.id()).orElse(null);
+            String inForecast = alreadyCounted(scenario, forecast, node.id()).orElse(null);
             if (inForecast != null && table.saving(node.id()).isPresent()) {
                 counted.add(new CountedSaving(node.id(), inForecast));
                 continue;
@@ -72,26 +73,28 @@ public final class SavingsEstimator {
         BigDecimal extraLow = combinedExtra(extraCosts, false);
         BigDecimal extraHigh = combinedExtra(extraCosts, true);
 
-        BigDecimal tokens = forecast.getTokenSpendUsd();
+        // Each part is rounded as the forecast rounds it, so that "after all of them" matches a forecast of the
+        // iterate loop that applies the same shares: token spend once from its unrounded sum, the fleet on its own.
+        BigDecimal tokens = forecast.unroundedTokenSpendUsd();
         BigDecimal gpu = forecast.getGpuMonthlyUsd();
-        BigDecimal best = Money.cents(after(tokens, tokenHigh, extraLow).add(gpu.multiply(BigDecimal.ONE.subtract(gpuHigh))));
-        BigDecimal worst = Money.cents(after(tokens, tokenLow, extraHigh).add(gpu.multiply(BigDecimal.ONE.subtract(gpuLow))));
+        BigDecimal best = Money.cents(after(tokens, tokenHigh, extraLow)).add(Money.cents(gpu.multiply(BigDecimal.ONE.subtract(gpuHigh))));
+        BigDecimal worst = Money.cents(after(tokens, tokenLow, extraHigh)).add(Money.cents(gpu.multiply(BigDecimal.ONE.subtract(gpuLow))));
         return new SavingsEstimate(savings, extraCosts, counted, tokenLow, tokenHigh, gpuLow, gpuHigh, extraLow, extraHigh,
                 forecast.getTotalMonthlyUsd(), best, worst, capacityPlan(scenario, forecast, workloadPattern));
     }
 
     /**
-     * Tells why the forecast already includes a technique's saving, or nothing when it does not: the measured
-     * cache hit rate is priced at cached-input rates, and a mix of simple queries only is priced on the small
-     * model.
+     * Tells why the forecast already includes a technique's saving, or nothing when it does not. Caching is
+     * included when some input tokens were priced at a cached-input rate, and small models when every query is
+     * simple, so priced on the small model.
      */
-    public Optional<String> alreadyCounted(Scenario scenario, String node) {
-        if (node.equals("Cache")) {
-            BigDecimal hitRate = scenario.getMetrics().getCacheHitRate();
-            if (hitRate != null && hitRate.signum() > 0) {
-                return Optional.of("the forecast already prices the measured cache hit rate of " + RuleText.share(hitRate)
-                        + " at cached-input rates.");
-            }
+    public Optional<String> alreadyCounted(Scenario scenario, Forecast forecast, String node) {
+        if (node.equals("Cache") && forecast.pricesCachedInput()) {
+            List<String> uncached = forecast.modelsWithout(ModelPrice::cachedInputPerMillionUsd);
+            return Optional.of("the forecast already prices the measured cache hit rate of " + RuleText.share(forecast.getCacheHitRate())
+                    + " at cached-input rates" + (forecast.getBatchShare().signum() > 0 ? " outside batch traffic" : "")
+                    + (uncached.isEmpty() ? "" : ", except on " + RuleText.list(uncached) + (uncached.size() == 1 ? ", which has" : ", which have")
+                    + " no cached-input price") + ".");
         }
         QueryMix mix = scenario.getWorkload().getQueryMix();
         if (node.equals("SmallModel") && mix.getComplex().signum() == 0 && mix.getBalanced().signum() == 0) {

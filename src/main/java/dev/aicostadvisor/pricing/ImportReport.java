@@ -24,14 +24,18 @@ public record ImportReport(String file, int imported, Map<String, Integer> skipp
 
     /** Describes the import in one sentence, such as "Imported 1,874 models from x.json and skipped 1,111: ...". */
     public String summary() {
+        return String.format("Imported %,d models from %s and ", imported, file) + skippedDescription() + ".";
+    }
+
+    /** Describes the skipped entries by reason, most frequent first: "skipped 3: 2 of mode embedding, 1 without a mode". */
+    public String skippedDescription() {
         List<String> reasons = new ArrayList<>();
         skipped.entrySet().stream()
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .forEach(entry -> reasons.add(String.format("%,d %s", entry.getValue(), entry.getKey())));
-        String text = String.format("Imported %,d models from %s", imported, file);
         if (reasons.isEmpty()) {
-            return text + " and skipped none.";
+            return "skipped none";
         }
-        return text + String.format(" and skipped %,d: ", skippedTotal()) + String.join(", ", reasons) + ".";
+        return String.format("skipped %,d: ", skippedTotal()) + String.join(", ", reasons);
     }
 }

@@ -2,10 +2,13 @@ package dev.aicostadvisor.pricing;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -27,10 +30,15 @@ import dev.aicostadvisor.model.SizeClass;
  * {@code input_cost_per_token_batches} and {@code output_cost_per_token_batches}, all in USD per token.
  *
  * <p>The import keeps chat and completion models with a price. It skips the {@code sample_spec} key, which
- * documents the format, entries that are not objects, other modes (embedding, image generation and so on),
- * and entries without an input and output price or with one out of range, and it counts each reason. The
- * imported models are added to the base catalogue's, replacing those of the same id, so the catalogue's
- * defaults and provisioned units keep their models when the map lacks them.
+ * documents the format, entries that are not objects, and other modes (embedding, image generation and so
+ * on). It also skips entries without an input and output price, with a price that is not a number, is
+ * negative, is above {@link #MAX_PER_TOKEN_USD} or is above 0 but below {@link #MIN_PER_TOKEN_USD}, and
+ * entries whose input and output prices are both 0. It counts each reason. One price of 0 is kept, because
+ * some providers charge only for output. A cached or batch price out of those bounds is ignored, so the
+ * regular price applies. A map from which no model is imported is rejected.
+ *
+ * <p>The imported models are added to the base catalogue's, replacing those of the same id, so the
+ * catalogue's defaults and provisioned units keep their models when the map lacks them.
  *
  * <p>LiteLLM gives no size class. The import estimates one from the price tier: a blended price of three input
  * tokens to one output token of at least {@link #LARGE_FROM_USD} per million is large, at least
@@ -43,11 +51,22 @@ public final class LiteLlmImporter {
     /** Blended USD per million tokens from which an imported model counts as medium (gpt-4.1-mini blends to 0.70). */
     public static final BigDecimal MEDIUM_FROM_USD = new BigDecimal("0.50");
 
-    private static final BigDecimal MILLION = new BigDecimal("1000000");
     /** The highest price accepted, 100,000 USD per million tokens, as the advisor's own format allows. */
-    private static final BigDecimal MAX_PER_TOKEN_USD = new BigDecimal("0.1");
-    /** The most decimal places a price per token may have: 1e-20 USD is far below any real price. */
-    private static final int MAX_SCALE = 20;
+    public static final BigDecimal MAX_PER_TOKEN_USD = new BigDecimal("0.1");
+    /**
+     * The lowest price above 0 accepted, 0.000001 USD per million tokens. The cheapest chat price in LiteLLM's
+     * map was 1e-9 USD per token when this bound was set, so a lower price is most likely a unit or typing
+     * mistake.
+     */
+    public static final BigDecimal MIN_PER_TOKEN_USD = new BigDecimal("1e-12");
+
+    private static final BigDecimal MILLION = new BigDecimal("1000000");
+    /**
+     * The significant digits an imported price keeps. LiteLLM writes prices as doubles, which carry at most 17,
+     * so rounding loses nothing of a real price and keeps later arithmetic short.
+     */
+    private static final MathContext PRICE_DIGITS = new MathContext(17, RoundingMode.HALF_EVEN);
+    private static final String MISSING_PRICE = "without an input and output price";
     private static final BigDecimal FOUR = new BigDecimal("4");
     private static final BigDecimal THREE = new BigDecimal("3");
     private static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
@@ -71,9 +90,10 @@ public final class LiteLlmImporter {
     /**
      * Imports the models of a cost map into a copy of {@code base}.
      *
-     * @param asOf the date the map's prices were read, such as the file's date
+     * @param fileDate the file's last-modified date, which the report labels as such because the map gives no
+     *                 date of its own
      */
-    public static PricingCatalogue importInto(PricingCatalogue base, String json, String location, LocalDate asOf) {
+    public static PricingCatalogue importInto(PricingCatalogue base, String json, String location, LocalDate fileDate) {
         JsonNode root;
         try {
             root = MAPPER.readTree(json);
@@ -87,7 +107,8 @@ public final class LiteLlmImporter {
             throw new InvalidPricingException(location + ": expected a JSON object keyed by model name, as LiteLLM's cost map is");
         }
 
-        PriceSource source = new PriceSource("litellm-import", "LiteLLM model cost map, " + fileName(location), asOf);
+        PriceSource source = new PriceSource("litellm-import", "LiteLLM model cost map, " + fileName(location), fileDate,
+                PriceSource.DateKind.FILE_MODIFIED);
         List<ModelPrice> models = new ArrayList<>();
         Map<String, Integer> skipped = new TreeMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> fields = root.fields(); fields.hasNext(); ) {
@@ -100,6 +121,11 @@ public final class LiteLlmImporter {
             models.add(toModel(field.getKey(), field.getValue(), source));
         }
         ImportReport report = new ImportReport(fileName(location), models.size(), skipped);
+        if (models.isEmpty()) {
+            throw new InvalidPricingException(location + ": no chat or completion model with prices was found; "
+                    + report.skippedDescription() + ". Pass a LiteLLM cost map with at least one such model, "
+                    + "or a catalogue in the advisor's format");
+        }
         return base.withModels(location + " (LiteLLM cost map)", models, report);
     }
 
@@ -118,32 +144,33 @@ public final class LiteLlmImporter {
         if (!mode.asText().equals("chat") && !mode.asText().equals("completion")) {
             return "of mode " + mode.asText();
         }
-        BigDecimal input = perToken(entry, "input_cost_per_token");
-        BigDecimal output = perToken(entry, "output_cost_per_token");
-        if (input == null || output == null) {
-            return "without an input and output price";
+        JsonNode input = entry.get("input_cost_per_token");
+        JsonNode output = entry.get("output_cost_per_token");
+        if (isMissing(input) || isMissing(output)) {
+            return MISSING_PRICE;
         }
-        if (input.signum() < 0 || output.signum() < 0) {
-            return "with a negative price";
+        String problem = priceProblem(input);
+        if (problem == null) {
+            problem = priceProblem(output);
         }
-        if (outOfRange(input) || outOfRange(output)) {
-            return "with a price above " + MAX_PER_TOKEN_USD.toPlainString() + " USD per token";
+        if (problem != null) {
+            return problem;
         }
-        if (input.signum() == 0 && output.signum() == 0) {
-            return "without an input and output price";
+        if (input.decimalValue().signum() == 0 && output.decimalValue().signum() == 0) {
+            return "with input and output prices of 0";
         }
         return null;
     }
 
     private static ModelPrice toModel(String key, JsonNode entry, PriceSource source) {
-        BigDecimal input = perMillion(perToken(entry, "input_cost_per_token"));
-        BigDecimal output = perMillion(perToken(entry, "output_cost_per_token"));
+        BigDecimal input = perMillion(entry.get("input_cost_per_token").decimalValue());
+        BigDecimal output = perMillion(entry.get("output_cost_per_token").decimalValue());
         JsonNode provider = entry.get("litellm_provider");
         return new ModelPrice(key, provider != null && provider.isTextual() ? provider.asText() : "unknown",
                 sizeClassOf(input, output), input, output,
-                perMillion(nonNegative(perToken(entry, "cache_read_input_token_cost"))),
-                perMillion(nonNegative(perToken(entry, "input_cost_per_token_batches"))),
-                perMillion(nonNegative(perToken(entry, "output_cost_per_token_batches"))),
+                optionalPerMillion(entry.get("cache_read_input_token_cost")),
+                optionalPerMillion(entry.get("input_cost_per_token_batches")),
+                optionalPerMillion(entry.get("output_cost_per_token_batches")),
                 source);
     }
 
@@ -156,32 +183,48 @@ public final class LiteLlmImporter {
         return blended.compareTo(MEDIUM_FROM_USD) >= 0 ? SizeClass.MEDIUM : SizeClass.SMALL;
     }
 
+    private static boolean isMissing(JsonNode value) {
+        return value == null || value.isNull();
+    }
+
     /**
-     * Reads a price per token. A number too small or too large to be a price, such as 1e-999999999, reads as
-     * no price, so that no later arithmetic has to handle its exponent.
+     * Returns why a price per token cannot be imported, or {@code null} when it is 0 or within the bounds.
+     * BigDecimal compares by exponent first, so even 1e-999999999 is checked without long arithmetic.
      */
-    private static BigDecimal perToken(JsonNode entry, String field) {
-        JsonNode value = entry.get(field);
-        if (value == null || !value.isNumber() || !Double.isFinite(value.asDouble())) {
-            return null;
+    private static String priceProblem(JsonNode value) {
+        if (!value.isNumber() || value.isDouble() && Double.isNaN(value.asDouble())) {
+            return "with a price that is not a number";
+        }
+        if (value.isDouble() && Double.isInfinite(value.asDouble())) {
+            return value.asDouble() > 0 ? priceAboveMaximum() : "with a negative price";
         }
         BigDecimal price = value.decimalValue();
-        if (price.signum() != 0 && (price.scale() > MAX_SCALE || price.precision() - price.scale() > 12)) {
+        if (price.signum() < 0) {
+            return "with a negative price";
+        }
+        if (price.compareTo(MAX_PER_TOKEN_USD) > 0) {
+            return priceAboveMaximum();
+        }
+        if (price.signum() > 0 && price.compareTo(MIN_PER_TOKEN_USD) < 0) {
+            return "with a price below " + MIN_PER_TOKEN_USD.toString().toLowerCase(Locale.ROOT) + " USD per token";
+        }
+        return null;
+    }
+
+    private static String priceAboveMaximum() {
+        return "with a price above " + MAX_PER_TOKEN_USD.toPlainString() + " USD per token";
+    }
+
+    /** Reads a cached or batch price, or returns {@code null} when it is missing or cannot be imported. */
+    private static BigDecimal optionalPerMillion(JsonNode value) {
+        if (isMissing(value) || priceProblem(value) != null) {
             return null;
         }
-        return price;
-    }
-
-    private static boolean outOfRange(BigDecimal perToken) {
-        return perToken.compareTo(MAX_PER_TOKEN_USD) > 0;
-    }
-
-    private static BigDecimal nonNegative(BigDecimal value) {
-        return value == null || value.signum() < 0 ? null : value;
+        return perMillion(value.decimalValue());
     }
 
     private static BigDecimal perMillion(BigDecimal perToken) {
-        return perToken == null ? null : perToken.multiply(MILLION).stripTrailingZeros();
+        return perToken.round(PRICE_DIGITS).multiply(MILLION).stripTrailingZeros();
     }
 
     private static String fileName(String location) {

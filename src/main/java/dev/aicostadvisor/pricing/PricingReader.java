@@ -222,7 +222,8 @@ public final class PricingReader {
         try {
             return LocalDate.ofInstant(Files.getLastModifiedTime(file).toInstant(), java.time.ZoneOffset.UTC);
         } catch (IOException e) {
-            return LocalDate.now(java.time.ZoneOffset.UTC);
+            throw new InvalidPricingException(file + ": cannot read the file's last-modified date, which the report "
+                    + "gives with its prices: " + e.getMessage(), e);
         }
     }
 }

@@ -18,6 +18,7 @@ import dev.aicostadvisor.forecast.SavingsEstimate;
 import dev.aicostadvisor.forecast.TechniqueSaving;
 import dev.aicostadvisor.forecast.VarianceWeek;
 import dev.aicostadvisor.pricing.ModelPrice;
+import dev.aicostadvisor.pricing.PriceSource;
 
 /**
  * Writes the forecast, the savings estimate and the iterate loop into the JSON report. Amounts are numbers in
@@ -91,7 +92,9 @@ final class ForecastJson {
         prices.put("batchInputPerMillionUsd", price.batchInputPerMillionUsd());
         prices.put("batchOutputPerMillionUsd", price.batchOutputPerMillionUsd());
         prices.put("source", price.source().title());
-        prices.put("asOf", price.source().asOf().toString());
+        // The field's name says what the date is: "asOf" for a read date, "fileDated" for an imported file's date.
+        String dateField = price.source().dateKind() == PriceSource.DateKind.READ ? "asOf" : "fileDated";
+        prices.put(dateField, price.source().date().toString());
     }
 
     private static void putBreakEven(ObjectNode node, BreakEven breakEven) {
@@ -107,6 +110,9 @@ final class ForecastJson {
         item.put("breakEvenTokensPerMonth", breakEven.breakEvenTokens());
         item.put("capacityTokensPerMonth", breakEven.capacityTokens());
         item.put("workloadTokensPerMonth", breakEven.workloadTokens());
+        item.put("workloadTokenSpendUsd", breakEven.workloadTokenSpendUsd());
+        item.put("workloadUnits", breakEven.workloadUnits());
+        item.put("workloadProvisionedUsd", breakEven.workloadProvisionedUsd());
         item.put("servesScenarioModel", breakEven.servesScenarioModel());
         item.put("provisionedPaysOff", breakEven.provisionedPaysOff());
         item.put("source", breakEven.unit().source().toString());

@@ -36,7 +36,7 @@ final class ForecastMarkdown {
                 .append(ForecastText.money(forecast.getTokenSpendUsd())).append(" |\n");
         GpuCost gpu = forecast.getGpu();
         if (gpu != null) {
-            out.append("| GPU fleet | ").append(gpu.gpus()).append(" GPUs x ").append(RuleText.usd(gpu.hourlyUsd()))
+            out.append("| GPU fleet | ").append(RuleText.count(gpu.gpus())).append(" GPUs x ").append(RuleText.usd(gpu.hourlyUsd()))
                     .append(" an hour; idle share ").append(ForecastText.money(gpu.idleUsd())).append(" | ")
                     .append(ForecastText.money(gpu.monthlyUsd())).append(" |\n");
         }
@@ -84,9 +84,20 @@ final class ForecastMarkdown {
                     .append(breakEven.unit().minimumUnits()).append(" ").append(breakEven.unit().unit()).append(" cost ")
                     .append(ForecastText.money(breakEven.minimumMonthlyUsd())).append(" USD a month; on-demand `")
                     .append(breakEven.model().id()).append("` breaks even at ").append(RuleText.count(breakEven.breakEvenTokens()))
-                    .append(" tokens a month (capacity ").append(RuleText.count(breakEven.capacityTokens())).append("). This workload: ")
-                    .append(RuleText.count(breakEven.workloadTokens())).append(" tokens a month, so ")
-                    .append(breakEven.provisionedPaysOff() ? "provisioned throughput costs less" : "stay on-demand").append(".\n");
+                    .append(" tokens a month (capacity ").append(RuleText.count(breakEven.capacityTokens())).append("). ");
+            if (breakEven.servesScenarioModel()) {
+                out.append("This workload: ").append(RuleText.count(breakEven.workloadTokens())).append(" tokens a month, so ");
+            } else {
+                out.append("The scenario's models have no provisioned unit, so this workload's ")
+                        .append(RuleText.count(breakEven.workloadTokens())).append(" tokens a month would move to `")
+                        .append(breakEven.model().id()).append("`: ").append(RuleText.count(breakEven.workloadUnits())).append(" ")
+                        .append(breakEven.unit().unit()).append(" cost ").append(ForecastText.money(breakEven.workloadProvisionedUsd()))
+                        .append(" USD a month against a forecast token spend of ")
+                        .append(ForecastText.money(breakEven.workloadTokenSpendUsd())).append(" USD, so ");
+            }
+            out.append(breakEven.provisionedPaysOff() ? "provisioned throughput costs less" : "stay on-demand").append(".");
+            String volumeOutcome = ForecastText.volumeOutcomeNote(breakEven, evaluation);
+            out.append(volumeOutcome.isEmpty() ? "" : " " + volumeOutcome).append('\n');
         }
         if (evaluation.iteration() != null) {
             out.append("\n### Next cycle\n\n");
@@ -103,7 +114,7 @@ final class ForecastMarkdown {
         }
         out.append("\n### Assumptions\n\n");
         for (String assumption : forecast.getAssumptions()) {
-            out.append("- ").append(assumption.replace("|", "\\|")).append('\n');
+            out.append("- ").append(MarkdownReport.escape(assumption)).append('\n');
         }
     }
 

@@ -42,7 +42,7 @@ final class ForecastText {
         savings(out, evaluation.savings());
         projection(out, forecast, budget);
         variance(out, forecast);
-        breakEven(out, forecast.getBreakEven());
+        breakEven(out, forecast.getBreakEven(), evaluation);
         iteration(out, evaluation.iteration());
         out.append("\nAssumptions\n");
         for (String assumption : forecast.getAssumptions()) {
@@ -52,19 +52,22 @@ final class ForecastText {
 
     private static void monthly(StringBuilder out, Forecast forecast) {
         out.append("\nCost forecast, USD a month\n");
+        List<String[]> rows = new ArrayList<>();
         for (ClassCost cost : forecast.getClassCosts()) {
-            out.append(row(String.format("  %-7s %-22s %4s of %s tokens", capitalised(cost.sizeClass().key()), cost.price().id(),
-                    RuleText.share(cost.share()), RuleText.count(cost.tokens())), money(cost.monthlyUsd())));
+            rows.add(new String[] {String.format("  %-7s %-22s %4s of %s tokens", capitalised(cost.sizeClass().key()), cost.price().id(),
+                    RuleText.share(cost.share()), RuleText.count(cost.tokens())), money(cost.monthlyUsd())});
         }
         String blended = forecast.getBlendedPerMillionUsd() == null ? ""
                 : " (" + RuleText.usd(forecast.getBlendedPerMillionUsd()) + " per million tokens)";
-        out.append(row("  Token spend" + blended, money(forecast.getTokenSpendUsd())));
+        rows.add(new String[] {"  Token spend" + blended, money(forecast.getTokenSpendUsd())});
         GpuCost gpu = forecast.getGpu();
         if (gpu != null) {
-            out.append(row("  GPU fleet: " + gpu.gpus() + " GPUs x " + RuleText.usd(gpu.hourlyUsd()) + " an hour", money(gpu.monthlyUsd())));
-            out.append(row("    of which idle at " + RuleText.percent(gpu.utilizationPercent()) + " utilisation", money(gpu.idleUsd())));
+            rows.add(new String[] {"  GPU fleet: " + RuleText.count(gpu.gpus()) + " GPUs x " + RuleText.usd(gpu.hourlyUsd()) + " an hour",
+                    money(gpu.monthlyUsd())});
+            rows.add(new String[] {"    of which idle at " + RuleText.percent(gpu.utilizationPercent()) + " utilisation", money(gpu.idleUsd())});
         }
-        out.append(row("  Total this month", money(forecast.getTotalMonthlyUsd())));
+        rows.add(new String[] {"  Total this month", money(forecast.getTotalMonthlyUsd())});
+        rows(out, rows);
     }
 
     private static void savings(StringBuilder out, SavingsEstimate estimate) {
@@ -73,14 +76,16 @@ final class ForecastText {
             return;
         }
         out.append("\nExpected savings, each on its own, USD a month\n");
+        List<String[]> rows = new ArrayList<>();
         for (TechniqueSaving saving : estimate.getSavings()) {
-            out.append(row(String.format("  %-11s %s of %s", saving.node(), range(saving.low(), saving.high()), baseName(saving.base())),
-                    money(saving.lowUsd()) + " - " + money(saving.highUsd())));
+            rows.add(new String[] {String.format("  %-11s %s of %s", saving.node(), range(saving.low(), saving.high()), baseName(saving.base())),
+                    money(saving.lowUsd()) + " - " + money(saving.highUsd())});
         }
         for (TechniqueSaving extra : estimate.getExtraCosts()) {
-            out.append(row(String.format("  %-11s +%s on %s", extra.node(), range(extra.low(), extra.high()), baseName(extra.base())),
-                    "+" + money(extra.lowUsd()) + " - " + money(extra.highUsd())));
+            rows.add(new String[] {String.format("  %-11s +%s on %s", extra.node(), range(extra.low(), extra.high()), baseName(extra.base())),
+                    "+" + money(extra.lowUsd()) + " - " + money(extra.highUsd())});
         }
+        rows(out, rows);
         for (CountedSaving counted : estimate.getAlreadyCounted()) {
             TextReport.wrap(out, counted.node() + " is not counted: " + counted.reason(), "  ", "    ");
         }
@@ -120,11 +125,25 @@ final class ForecastText {
                     .append(money(week.spendUsd())).append(" a week, ").append(shareOf(week, budget)).append(" of the budget\n");
             return;
         }
-        out.append("  week   monthly rate      week's spend   of budget\n");
+        int rateWidth = columnWidth(15, weeks.stream().map(week -> money(week.monthlyRateUsd())).toList());
+        int spendWidth = columnWidth(17, weeks.stream().map(week -> money(week.spendUsd())).toList());
+        int shareWidth = columnWidth(11, weeks.stream().map(week -> shareOf(week, budget)).toList());
+        out.append("  week").append(" ".repeat(rateWidth - 15)).append("   monthly rate")
+                .append(" ".repeat(spendWidth - 17)).append("      week's spend")
+                .append(" ".repeat(shareWidth - 11)).append("   of budget\n");
         for (ProjectedWeek week : weeks) {
-            out.append(String.format("  %4d %15s %17s %11s%n", week.week(), money(week.monthlyRateUsd()), money(week.spendUsd()),
-                    shareOf(week, budget)));
+            out.append(String.format("  %4d %" + rateWidth + "s %" + spendWidth + "s %" + shareWidth + "s%n", week.week(),
+                    money(week.monthlyRateUsd()), money(week.spendUsd()), shareOf(week, budget)));
         }
+    }
+
+    /**
+     * Returns a right-aligned column's width: its usual width, or more when a value needs it, so that at least
+     * two spaces separate the value from the column before it.
+     */
+    private static int columnWidth(int usual, List<String> values) {
+        int widest = values.stream().mapToInt(String::length).max().orElse(0);
+        return Math.max(usual, widest + 1);
     }
 
     private static String shareOf(ProjectedWeek week, BigDecimal budget) {
@@ -137,36 +156,72 @@ final class ForecastText {
             return;
         }
         out.append("\nPast forecasts against actual spend\n");
-        out.append("  week              forecast          actual   variance\n");
-        for (VarianceWeek week : forecast.getVariance()) {
-            out.append(String.format("  %-10s %15s %15s %10s%n", week.week(), money(week.forecastUsd()), money(week.actualUsd()),
-                    RuleText.signedPercent(week.variancePercent())));
+        List<VarianceWeek> weeks = forecast.getVariance();
+        int forecastWidth = columnWidth(15, weeks.stream().map(week -> money(week.forecastUsd())).toList());
+        int actualWidth = columnWidth(15, weeks.stream().map(week -> money(week.actualUsd())).toList());
+        int varianceWidth = columnWidth(10, weeks.stream().map(week -> RuleText.signedPercent(week.variancePercent())).toList());
+        out.append("  week      ").append(" ".repeat(forecastWidth - 15)).append("        forecast")
+                .append(" ".repeat(actualWidth - 15)).append("          actual")
+                .append(" ".repeat(varianceWidth - 10)).append("   variance\n");
+        for (VarianceWeek week : weeks) {
+            out.append(String.format("  %-10s %" + forecastWidth + "s %" + actualWidth + "s %" + varianceWidth + "s%n", week.week(),
+                    money(week.forecastUsd()), money(week.actualUsd()), RuleText.signedPercent(week.variancePercent())));
         }
     }
 
-    private static void breakEven(StringBuilder out, BreakEven breakEven) {
+    private static void breakEven(StringBuilder out, BreakEven breakEven, Evaluation evaluation) {
         if (breakEven == null) {
             return;
         }
         out.append("\nProvisioned throughput break-even\n");
         String model = breakEven.model().id();
-        String verdict;
-        if (!breakEven.reachable()) {
-            verdict = "The smallest deployment serves at most " + RuleText.count(breakEven.capacityTokens())
-                    + " tokens a month, less than the break-even volume, so it never pays off for this token mix.";
-        } else if (breakEven.provisionedPaysOff()) {
-            verdict = "This workload's " + RuleText.count(breakEven.workloadTokens()) + " tokens a month are past it: provisioned throughput costs less.";
-        } else {
-            verdict = "This workload's " + RuleText.count(breakEven.workloadTokens()) + " tokens a month are "
-                    + percentOf(breakEven.workloadTokens(), breakEven.breakEvenTokens()) + " of it: stay on-demand.";
-        }
+        String verdict = breakEven.servesScenarioModel() ? verdictOnScenarioModel(breakEven) : verdictOnOtherModel(breakEven);
+        String volumeOutcome = volumeOutcomeNote(breakEven, evaluation);
         TextReport.wrap(out, breakEven.unit().id() + ": the smallest deployment, " + breakEven.unit().minimumUnits() + " " + breakEven.unit().unit()
                 + ", costs " + money(breakEven.minimumMonthlyUsd()) + " a month and serves up to " + RuleText.count(breakEven.capacityTokens())
                 + " tokens a month. On-demand " + model + " costs " + RuleText.usd(breakEven.onDemandPerMillionUsd())
-                + " per million tokens at this input/output split, so provisioned throughput breaks even at "
+                + " per million tokens at this input/output split, so against it provisioned throughput breaks even at "
                 + RuleText.count(breakEven.breakEvenTokens()) + " tokens a month. " + verdict
-                + (breakEven.servesScenarioModel() ? "" : " The scenario's models have no provisioned unit in the catalogue, "
-                + "so this compares the whole workload on " + model + "."), "  ", "  ");
+                + (volumeOutcome.isEmpty() ? "" : " " + volumeOutcome), "  ", "  ");
+    }
+
+    private static String verdictOnScenarioModel(BreakEven breakEven) {
+        if (!breakEven.reachable()) {
+            return "The smallest deployment serves at most " + RuleText.count(breakEven.capacityTokens())
+                    + " tokens a month, less than the break-even volume, so it never pays off for this token mix.";
+        }
+        if (breakEven.provisionedPaysOff()) {
+            return "This workload's " + RuleText.count(breakEven.workloadTokens()) + " tokens a month are past it: provisioned throughput costs less.";
+        }
+        return "This workload's " + RuleText.count(breakEven.workloadTokens()) + " tokens a month are "
+                + percentOf(breakEven.workloadTokens(), breakEven.breakEvenTokens()) + " of it: stay on-demand.";
+    }
+
+    /** Compares the deployment that would serve the whole workload with the workload's own forecast token spend. */
+    private static String verdictOnOtherModel(BreakEven breakEven) {
+        String model = breakEven.model().id();
+        return "The scenario's models have no provisioned unit in the catalogue, so the workload would have to move to "
+                + model + ". Its " + RuleText.count(breakEven.workloadTokens()) + " tokens a month need "
+                + RuleText.count(breakEven.workloadUnits()) + " " + breakEven.unit().unit() + ", which cost "
+                + money(breakEven.workloadProvisionedUsd()) + " a month, against a forecast token spend of "
+                + money(breakEven.workloadTokenSpendUsd()) + " on its own models"
+                + (breakEven.provisionedPaysOff()
+                ? ": provisioned " + model + " costs less, if it answers these queries as well as the scenario's models."
+                : ": stay on-demand.");
+    }
+
+    /**
+     * Says where the cost comparison and Phase 2's token volume outcome (Q5) disagree, because Q5 decides on the
+     * token volume alone. Returns an empty text when they agree or Q5 reached Mixed.
+     */
+    static String volumeOutcomeNote(BreakEven breakEven, Evaluation evaluation) {
+        if (evaluation.reached("Provisioned") && !breakEven.provisionedPaysOff()) {
+            return "Phase 2 reached Provisioned on the token volume alone, and this cost comparison does not support it.";
+        }
+        if (evaluation.reached("OnDemand") && breakEven.provisionedPaysOff()) {
+            return "Phase 2 reached OnDemand on the token volume alone, but by this cost comparison provisioned throughput costs less.";
+        }
+        return "";
     }
 
     private static void iteration(StringBuilder out, Iteration iteration) {
@@ -222,10 +277,18 @@ final class ForecastText {
         return String.format(java.util.Locale.ENGLISH, "%,.2f", amount.setScale(2, RoundingMode.HALF_UP));
     }
 
-    private static String row(String label, String amount) {
+    /**
+     * Writes rows of a label and an amount, the amounts right-aligned at column 78. When a row would leave fewer
+     * than two spaces between its label and amount, every amount of the table moves right to make room.
+     */
+    private static void rows(StringBuilder out, List<String[]> rows) {
         int width = 78;
-        int pad = Math.max(1, width - label.length() - amount.length());
-        return label + " ".repeat(pad) + amount + "\n";
+        for (String[] row : rows) {
+            width = Math.max(width, row[0].length() + 2 + row[1].length());
+        }
+        for (String[] row : rows) {
+            out.append(row[0]).append(" ".repeat(width - row[0].length() - row[1].length())).append(row[1]).append('\n');
+        }
     }
 
     static String capitalised(String word) {

@@ -60,7 +60,14 @@ public final class MarkdownReport {
         return TextReport.printable(out);
     }
 
-    private static String escape(String text) {
-        return text.replace("|", "\\|").replace("\n", " ");
+    /**
+     * Escapes text for a Markdown table cell or paragraph, because scenario names, descriptions and rationales are
+     * the scenario author's text. A backslash is escaped first so that it cannot cancel a later escape, and
+     * {@code <}, {@code >} and {@code &} become entities so that no raw HTML reaches the page.
+     */
+    static String escape(String text) {
+        return text.replace("\\", "\\\\")
+                .replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                .replace("|", "\\|").replace("\n", " ");
     }
 }

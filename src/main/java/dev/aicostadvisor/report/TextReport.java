@@ -101,7 +101,7 @@ public final class TextReport {
         parts.add("budget " + RuleText.usd(scenario.getBudget().getMonthlyUsd()) + " a month");
         parts.add(RuleText.count(scenario.getWorkload().getTokensPerMonth()) + " tokens a month");
         if (scenario.getGpuFleet() != null) {
-            parts.add(scenario.getGpuFleet().getGpus() + " GPUs");
+            parts.add(RuleText.count(scenario.getGpuFleet().getGpus()) + " GPUs");
         }
         return String.join("; ", parts);
     }

@@ -2,6 +2,7 @@ package dev.aicostadvisor.rules;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.List;
 
 /**
  * Formats values for the rationale that rules write. Rules import these as functions, for example
@@ -48,6 +49,17 @@ public final class RuleText {
     public static String count(long value) {
         String digits = Long.toString(value);
         return value < 0 ? "-" + group(digits.substring(1)) : group(digits);
+    }
+
+    /** Joins names as a sentence lists them: "a", "a and b", "a, b and c". */
+    public static String list(List<String> names) {
+        if (names == null) {
+            return NOT_MEASURED;
+        }
+        if (names.size() <= 1) {
+            return String.join("", names);
+        }
+        return String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
     }
 
     /** Formats a percentage given in percent: "42%", "87.5%". */

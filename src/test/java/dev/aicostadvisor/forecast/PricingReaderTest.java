@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -15,6 +18,7 @@ import dev.aicostadvisor.model.SizeClass;
 import dev.aicostadvisor.pricing.ImportReport;
 import dev.aicostadvisor.pricing.InvalidPricingException;
 import dev.aicostadvisor.pricing.ModelPrice;
+import dev.aicostadvisor.pricing.PriceSource;
 import dev.aicostadvisor.pricing.PricingCatalogue;
 import dev.aicostadvisor.pricing.PricingReader;
 import dev.aicostadvisor.pricing.SavingsTable;
@@ -33,7 +37,8 @@ class PricingReaderTest {
         assertThat(gpt41.inputPerMillionUsd()).isEqualByComparingTo("2.00");
         assertThat(gpt41.outputPerMillionUsd()).isEqualByComparingTo("8.00");
         assertThat(gpt41.cachedInputPerMillionUsd()).isEqualByComparingTo("0.50");
-        assertThat(gpt41.source().asOf()).hasToString("2026-07-24");
+        assertThat(gpt41.source().date()).hasToString("2026-07-24");
+        assertThat(gpt41.source().dateKind()).isEqualTo(PriceSource.DateKind.READ);
         assertThat(catalogue.defaultModels()).containsEntry(SizeClass.LARGE, "gpt-4.1").containsEntry(SizeClass.SMALL, "gpt-4.1-nano");
         assertThat(catalogue.gpu("a100-80gb").orElseThrow().spotHourlyUsd()).isEqualByComparingTo("1.08");
         assertThat(catalogue.provisioned()).extracting(unit -> unit.minimumMonthlyUsd().toPlainString()).containsExactly("13000");
@@ -59,6 +64,18 @@ class PricingReaderTest {
     }
 
     @Test
+    void importedPricesCarryFileDate(@TempDir Path folder) throws IOException {
+        Path map = Files.copy(LITELLM, folder.resolve("ll.json"));
+        Files.setLastModifiedTime(map, FileTime.from(Instant.parse("2020-01-01T12:00:00Z")));
+
+        PriceSource source = PricingReader.read(map, PricingReader.read(SHIPPED, null)).model("example-large").orElseThrow().source();
+
+        assertThat(source.date()).isEqualTo(LocalDate.of(2020, 1, 1));
+        assertThat(source.dateKind()).isEqualTo(PriceSource.DateKind.FILE_MODIFIED);
+        assertThat(source).hasToString("LiteLLM model cost map, ll.json, file dated 2020-01-01");
+    }
+
+    @Test
     void importedModelReplacesCatalogueModelWithSameId(@TempDir Path folder) throws IOException {
         Path map = Files.writeString(folder.resolve("map.json"), """
                 {"gpt-4.1": {"mode": "chat", "input_cost_per_token": 3e-06, "output_cost_per_token": 1.2e-05}}
@@ -75,14 +92,77 @@ class PricingReaderTest {
     void implausiblePerTokenPriceIsSkipped(@TempDir Path folder) throws IOException {
         Path map = Files.writeString(folder.resolve("map.json"), """
                 {"typo-model": {"mode": "chat", "input_cost_per_token": 2.5, "output_cost_per_token": 1e-05},
-                 "huge-exponent": {"mode": "chat", "input_cost_per_token": 1e999, "output_cost_per_token": 1e-05}}
+                 "huge-exponent": {"mode": "chat", "input_cost_per_token": 1e999, "output_cost_per_token": 1e-05},
+                 "infinite": {"mode": "chat", "input_cost_per_token": Infinity, "output_cost_per_token": 1e-05},
+                 "tiny": {"mode": "chat", "input_cost_per_token": 1e-300, "output_cost_per_token": 1e-05},
+                 "tiny-exponent": {"mode": "chat", "input_cost_per_token": 1e-06, "output_cost_per_token": 1e-999999999},
+                 "negative": {"mode": "chat", "input_cost_per_token": -1e-06, "output_cost_per_token": 1e-05},
+                 "negative-tiny": {"mode": "chat", "input_cost_per_token": -1e-300, "output_cost_per_token": 1e-05},
+                 "free": {"mode": "chat", "input_cost_per_token": 0, "output_cost_per_token": 0.0},
+                 "not-a-number": {"mode": "chat", "input_cost_per_token": NaN, "output_cost_per_token": 1e-05},
+                 "text-price": {"mode": "chat", "input_cost_per_token": "1e-06", "output_cost_per_token": 1e-05},
+                 "null-price": {"mode": "chat", "input_cost_per_token": null, "output_cost_per_token": 1e-05},
+                 "valid": {"mode": "chat", "input_cost_per_token": 1e-06, "output_cost_per_token": 4e-06}}
                 """);
 
         ImportReport report = PricingReader.read(map, PricingReader.read(SHIPPED, null)).importReport().orElseThrow();
 
-        assertThat(report.imported()).isZero();
-        assertThat(report.summary()).contains("1 with a price above");
-        assertThat(report.summary()).contains("1 without an input and output price");
+        assertThat(report.imported()).isEqualTo(1);
+        assertThat(report.skipped()).isEqualTo(Map.of(
+                "with a price above 0.1 USD per token", 3,
+                "with a price below 1e-12 USD per token", 2,
+                "with a negative price", 2,
+                "with input and output prices of 0", 1,
+                "with a price that is not a number", 2,
+                "without an input and output price", 1));
+    }
+
+    @Test
+    void priceAtEachBoundIsImported(@TempDir Path folder) throws IOException {
+        Path map = Files.writeString(folder.resolve("map.json"), """
+                {"lowest": {"mode": "chat", "input_cost_per_token": 1e-12, "output_cost_per_token": 1e-12},
+                 "highest": {"mode": "chat", "input_cost_per_token": 0.1, "output_cost_per_token": 0.1},
+                 "output-only": {"mode": "chat", "input_cost_per_token": 0, "output_cost_per_token": 2.8e-07}}
+                """);
+
+        PricingCatalogue catalogue = PricingReader.read(map, PricingReader.read(SHIPPED, null));
+
+        assertThat(catalogue.importReport().orElseThrow().imported()).isEqualTo(3);
+        assertThat(catalogue.model("lowest").orElseThrow().inputPerMillionUsd()).isEqualByComparingTo("0.000001");
+        assertThat(catalogue.model("highest").orElseThrow().outputPerMillionUsd()).isEqualByComparingTo("100000");
+        assertThat(catalogue.model("output-only").orElseThrow().inputPerMillionUsd()).isEqualByComparingTo("0");
+        assertThat(catalogue.model("output-only").orElseThrow().outputPerMillionUsd()).isEqualByComparingTo("0.28");
+    }
+
+    @Test
+    void doubleNoiseDigitsAreImported(@TempDir Path folder) throws IOException {
+        // LiteLLM writes prices as doubles, so some carry 22 or more decimal places.
+        Path map = Files.writeString(folder.resolve("map.json"), """
+                {"noisy": {"mode": "chat", "input_cost_per_token": 0.0000029999900000000002,
+                           "output_cost_per_token": 1.5000999999999998E-7,
+                           "cache_read_input_token_cost": -1e-07, "input_cost_per_token_batches": 1e-300}}
+                """);
+
+        ModelPrice noisy = PricingReader.read(map, PricingReader.read(SHIPPED, null)).model("noisy").orElseThrow();
+
+        assertThat(noisy.inputPerMillionUsd()).isEqualByComparingTo("2.9999900000000002");
+        assertThat(noisy.outputPerMillionUsd()).isEqualByComparingTo("0.15000999999999998");
+        assertThat(noisy.cachedInputPerMillionUsd()).isNull();
+        assertThat(noisy.batchInputPerMillionUsd()).isNull();
+    }
+
+    @Test
+    void costMapWithoutPricedModelIsRejected(@TempDir Path folder) throws IOException {
+        Path map = Files.writeString(folder.resolve("zero.json"), """
+                {"gpt-4.1": {"mode": "chat", "input_cost_per_token": 0, "output_cost_per_token": 0},
+                 "embedder": {"mode": "embedding", "input_cost_per_token": 1e-07, "output_cost_per_token": 0}}
+                """);
+
+        assertThatThrownBy(() -> PricingReader.read(map, PricingReader.read(SHIPPED, null)))
+                .isInstanceOf(InvalidPricingException.class)
+                .hasMessage(map + ": no chat or completion model with prices was found; skipped 2: "
+                        + "1 of mode embedding, 1 with input and output prices of 0. Pass a LiteLLM cost map with at "
+                        + "least one such model, or a catalogue in the advisor's format");
     }
 
     @Test
@@ -108,11 +188,13 @@ class PricingReaderTest {
                 "not a model (not an object)", 1,
                 "of mode embedding", 1,
                 "of mode image_generation", 1,
+                "with input and output prices of 0", 1,
                 "without a mode", 1,
-                "without an input and output price", 2));
+                "without an input and output price", 1));
         assertThat(report.summary()).isEqualTo("Imported 3 models from litellm-sample.json and skipped 7: "
-                + "2 without an input and output price, 1 not a model (not an object), 1 not a model (sample_spec), "
-                + "1 of mode embedding, 1 of mode image_generation, 1 without a mode.");
+                + "1 not a model (not an object), 1 not a model (sample_spec), 1 of mode embedding, "
+                + "1 of mode image_generation, 1 with input and output prices of 0, 1 without a mode, "
+                + "1 without an input and output price.");
     }
 
     @Test

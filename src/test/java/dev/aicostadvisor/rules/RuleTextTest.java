@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.util.List;
 import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,15 @@ class RuleTextTest {
         assertThat(RuleText.months(BigDecimal.ONE)).isEqualTo("1 month");
         assertThat(RuleText.months(new BigDecimal("2.50"))).isEqualTo("2.5 months");
         assertThat(RuleText.usd(null)).isEqualTo("not measured");
+    }
+
+    @Test
+    void listsNamesAsSentence() {
+        assertThat(RuleText.list(List.of())).isEqualTo("");
+        assertThat(RuleText.list(List.of("a"))).isEqualTo("a");
+        assertThat(RuleText.list(List.of("a", "b"))).isEqualTo("a and b");
+        assertThat(RuleText.list(List.of("a", "b", "c"))).isEqualTo("a, b and c");
+        assertThat(RuleText.list(null)).isEqualTo("not measured");
     }
 
     @Property(tries = 2000)
