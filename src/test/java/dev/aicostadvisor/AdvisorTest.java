@@ -191,6 +191,24 @@ class AdvisorTest {
     }
 
     @Test
+    void gpuCycleStatesTheCutMade() {
+        assertThat(gpuAdjustment("scenarios/edges/just-below-lower-edges.yaml"))
+                .as("4 GPUs less 40% is 2.4, rounded up to 3").isEqualTo("4 -> 3 (LowUtil -40%: 3 of 4 GPUs, -25%)");
+        assertThat(gpuAdjustment("scenarios/enterprise-gpu-fleet.yaml"))
+                .isEqualTo("64 -> 30 (LowUtil -40%, Optimize4 consolidates towards 90% utilisation: 30 of 64 GPUs, -53.13%)");
+        assertThat(gpuAdjustment("scenarios/edges/upper-edges.yaml")).as("4 GPUs at 80% need 3.2 / 0.9 = 3.56, so 4")
+                .isEqualTo("4 -> 4 (MedUtil -20%: no GPU can go, since the work needs 4 GPUs at 90% utilisation)");
+    }
+
+    private static String gpuAdjustment(String fixture) {
+        Evaluation evaluation = ADVISOR.evaluate(ScenarioReader.read(Path.of(fixture)));
+        return evaluation.iteration().cycles().get(0).adjustments().stream()
+                .filter(adjustment -> adjustment.field().equals("gpuFleet.gpus"))
+                .map(adjustment -> adjustment.before() + " -> " + adjustment.after() + " (" + adjustment.reason() + ")")
+                .findFirst().orElse("no GPU adjustment");
+    }
+
+    @Test
     void thirdsPriceEveryToken() {
         BigDecimal third = new BigDecimal("0.333");
         Scenario thirds = saasAssistant().toBuilder()

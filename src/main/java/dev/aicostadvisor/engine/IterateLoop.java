@@ -87,7 +87,7 @@ public final class IterateLoop {
             BigDecimal cyclePriceFactor = priceFactor(scenario, forecast, reached, applied, adjustments);
             Scenario adjusted = adjustWorkload(scenario, reached, applied, adjustments);
             adjusted = adjustFleet(adjusted, reached, applied, utilizationTarget, adjustments);
-            if (adjustments.isEmpty()) {
+            if (adjustments.stream().allMatch(adjustment -> adjustment.before().equals(adjustment.after()))) {
                 return new Iteration(cycles, "Cycle " + number + " would change no figure: every saving of the recommended "
                         + "techniques is already applied.");
             }
@@ -169,7 +169,8 @@ public final class IterateLoop {
 
     /**
      * Shrinks the fleet by its GPU band's saving, applied once, and never below the GPUs the utilisation target
-     * needs; with Optimize4, it also consolidates the fleet towards that target.
+     * needs; with Optimize4, it also consolidates the fleet towards that target. When no whole GPU can go, an
+     * adjustment that changes nothing says why.
      */
     private Scenario adjustFleet(Scenario scenario, Set<String> reached, Set<String> applied, BigDecimal target,
                                  List<Adjustment> adjustments) {
@@ -193,10 +194,28 @@ public final class IterateLoop {
             next = floor;
             reason = (reason == null ? "" : reason + ", ") + "Optimize4 consolidates towards " + RuleText.percent(target) + " utilisation";
         }
-        next = Math.max(next, floor);
-        if (reason == null || next >= fleet.getGpus()) {
+        boolean heldAtFloor = next < floor && target != null;
+        if (next < floor) {
+            next = floor;
+            if (heldAtFloor && next < fleet.getGpus()) {
+                reason = reason + ", but the work needs " + RuleText.count(floor) + " GPUs at " + RuleText.percent(target) + " utilisation";
+            }
+        }
+        if (reason == null) {
             return scenario;
         }
+        if (next >= fleet.getGpus()) {
+            // Said rather than left out, so the cycle's forecast is not read as having dropped the band's saving.
+            String why = heldAtFloor || (target != null && floor >= fleet.getGpus())
+                    ? ", since the work needs " + RuleText.count(floor) + " GPUs at " + RuleText.percent(target) + " utilisation"
+                    : ", since the saving is less than one GPU";
+            adjustments.add(new Adjustment("gpuFleet.gpus", RuleText.count(fleet.getGpus()), RuleText.count(fleet.getGpus()),
+                    reason + ": no GPU can go" + why));
+            return scenario;
+        }
+        // The band's share rarely gives whole GPUs, so the reason also states the cut that was made.
+        BigDecimal cut = gpus.subtract(BigDecimal.valueOf(next)).divide(gpus, 4, RoundingMode.HALF_UP);
+        reason = reason + ": " + RuleText.count(next) + " of " + RuleText.count(fleet.getGpus()) + " GPUs, -" + RuleText.share(cut);
         BigDecimal utilization = busyGpus.multiply(BigDecimal.valueOf(100)).divide(BigDecimal.valueOf(next), 2, RoundingMode.HALF_UP)
                 .min(BigDecimal.valueOf(100));
         adjustments.add(new Adjustment("gpuFleet.gpus", RuleText.count(fleet.getGpus()), RuleText.count(next), reason));
