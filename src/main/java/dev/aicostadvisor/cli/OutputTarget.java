@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -76,6 +77,37 @@ final class OutputTarget implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    /**
+     * Returns an error when writing {@code destination} would replace an input other than a scenario: the
+     * {@code --pricing} file, or a file in the rules folder in use ({@code --rules}, else {@code ./rules}).
+     * Returns null when the destination is clear.
+     */
+    static String clashWithRulesOrPricing(String option, Path destination, Path pricing, Path rulesOption) {
+        if (pricing != null && isOneOf(destination, List.of(pricing))) {
+            return "error: " + option + " " + destination + " is the --pricing file; write to another file";
+        }
+        Path rulesFolder = rulesOption != null ? rulesOption : Path.of("rules");
+        if (Files.isDirectory(rulesFolder) && isInside(destination, rulesFolder)) {
+            return "error: " + option + " " + destination + " is inside the rules folder " + rulesFolder
+                    + ", where it would replace or join the rule files; write it outside that folder";
+        }
+        return null;
+    }
+
+    /** Tells whether a path, existing or not, lies in a folder, comparing real paths. */
+    private static boolean isInside(Path path, Path folder) {
+        try {
+            Path realFolder = folder.toRealPath();
+            Path absolute = path.toAbsolutePath().normalize();
+            Path parent = absolute.getParent();
+            Path real = Files.exists(absolute) ? absolute.toRealPath()
+                    : parent != null && Files.exists(parent) ? parent.toRealPath().resolve(absolute.getFileName()) : absolute;
+            return real.startsWith(realFolder);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     PrintWriter writer() {

@@ -67,7 +67,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
             description = "Write the report to FILE instead of standard output. The file appears only when the run completes, "
-                    + "and may not be one of the input scenarios.")
+                    + "and may not be an input: a scenario, the --pricing file or a file in the rules folder.")
     Path output;
 
     @Override
@@ -77,6 +77,12 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (output != null && OutputTarget.isOneOf(output, scenarios.files())) {
             err.println("error: -o " + output + " is one of the input scenarios; write the report to another file");
+            err.flush();
+            return ExitCodes.INVALID_INPUT;
+        }
+        String clash = output == null ? null : OutputTarget.clashWithRulesOrPricing("-o", output, forecast.pricing.pricing, common.rules);
+        if (clash != null) {
+            err.println(clash);
             err.flush();
             return ExitCodes.INVALID_INPUT;
         }

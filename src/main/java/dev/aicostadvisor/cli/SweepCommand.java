@@ -92,7 +92,7 @@ final class SweepCommand implements Callable<Integer> {
 
     @Option(names = "--csv", paramLabel = "FILE",
             description = "Write every scenario to FILE: its input values and each decision's outcome. The file appears only when the sweep "
-                    + "completes, and may not be the base scenario.")
+                    + "completes, and may not be an input: the base scenario, the --pricing file or a file in the rules folder.")
     Path csv;
 
     @Option(names = "--threads", paramLabel = "N",
@@ -114,6 +114,12 @@ final class SweepCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (csv != null && OutputTarget.isOneOf(csv, List.of(baseFile))) {
             err.println("error: --csv " + csv + " is the base scenario; write the CSV to another file");
+            err.flush();
+            return ExitCodes.INVALID_INPUT;
+        }
+        String clash = csv == null ? null : OutputTarget.clashWithRulesOrPricing("--csv", csv, pricing.pricing, common.rules);
+        if (clash != null) {
+            err.println(clash);
             err.flush();
             return ExitCodes.INVALID_INPUT;
         }

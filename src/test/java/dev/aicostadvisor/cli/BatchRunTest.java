@@ -272,6 +272,29 @@ class BatchRunTest {
     }
 
     @Test
+    void outputOntoPricingOrRulesIsRejected(@TempDir Path folder) throws IOException {
+        Path pricing = Files.copy(Path.of("rules/pricing.yaml"), folder.resolve("pricing.yaml"));
+        Path rules = FaultyRules.copyInto(folder.resolve("rules"));
+        Path ruleFile = rules.resolve("phase1/budget.drl");
+        String catalogue = Files.readString(pricing);
+        String budgetRules = Files.readString(ruleFile);
+
+        CliRun ontoPricing = CliRun.of("run", "-q", CliTest.SAAS, "--pricing", pricing.toString(), "-o", pricing.toString());
+        CliRun ontoRuleFile = CliRun.of("run", "-q", CliTest.SAAS, "--rules", rules.toString(), "-o", ruleFile.toString());
+        CliRun intoShippedRules = CliRun.of("run", "-q", CliTest.SAAS, "-o", "rules/report.txt");
+
+        assertThat(ontoPricing.err()).isEqualTo("error: -o " + pricing + " is the --pricing file; write to another file\n");
+        assertThat(ontoRuleFile.err()).isEqualTo("error: -o " + ruleFile + " is inside the rules folder " + rules
+                + ", where it would replace or join the rule files; write it outside that folder\n");
+        assertThat(intoShippedRules.err()).isEqualTo("error: -o rules/report.txt is inside the rules folder rules, "
+                + "where it would replace or join the rule files; write it outside that folder\n");
+        assertThat(List.of(ontoPricing.exitCode(), ontoRuleFile.exitCode(), intoShippedRules.exitCode())).containsOnly(ExitCodes.INVALID_INPUT);
+        assertThat(Files.readString(pricing)).isEqualTo(catalogue);
+        assertThat(Files.readString(ruleFile)).isEqualTo(budgetRules);
+        assertThat(Path.of("rules/report.txt")).doesNotExist();
+    }
+
+    @Test
     void runawayRuleFailsOnlyItsOwnLine(@TempDir Path folder) {
         Path rules = FaultyRules.copyInto(folder.resolve("rules"));
         String looping = STARTUP_LINE.replace("\"org\": {", "\"org\": {\"name\": \"" + FaultyRules.LOOP_TRIGGER + "\", ");
