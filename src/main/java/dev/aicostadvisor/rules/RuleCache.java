@@ -173,17 +173,20 @@ public final class RuleCache {
         return module;
     }
 
-    /** Stores a module under a key, atomically, then trims the folder to {@link #MAX_ENTRIES} entries. */
-    void write(String key, byte[] module) {
+    /**
+     * Stores a module under a key, atomically, then trims the folder to {@link #MAX_ENTRIES} entries. Returns
+     * whether the entry was stored; a failure is a warning, logged once.
+     */
+    boolean write(String key, byte[] module) {
         if (directory == null) {
-            return;
+            return false;
         }
         Optional<Path> file = fileInTheWay();
         if (file.isPresent()) {
             String where = file.get().equals(directory) ? "the compiled-rules cache folder " + directory + " is a file, not a folder"
                     : "the compiled-rules cache folder " + directory + " cannot be created, because " + file.get() + " is a file, not a folder";
             warnOnce(where + ", so the rules compile on every run; " + remedy("a folder"));
-            return;
+            return false;
         }
         Path temporary = null;
         try {
@@ -193,9 +196,11 @@ public final class RuleCache {
             moveIntoPlace(temporary, entryPath(key));
             temporary = null;
             trim();
+            return true;
         } catch (IOException | SecurityException e) {
             warnOnce("cannot write to the compiled-rules cache folder " + directory + " (" + e
                     + "); the rules still load, but compile on every run. " + capitalize(remedy("a writable folder")));
+            return false;
         } finally {
             if (temporary != null) {
                 try {

@@ -90,8 +90,8 @@ public final class RuleLoader {
         }
 
         CompiledRules compiled = RuleCompiler.compile(source);
-        cache.write(key, compiled.moduleBytes());
-        log(compiled, "compiled, saved to the cache in " + cache.directory().orElseThrow());
+        boolean saved = cache.write(key, compiled.moduleBytes());
+        log(compiled, saved ? "compiled, saved to the cache in " + cache.directory().orElseThrow() : "compiled, not cached");
         return compiled;
     }
 

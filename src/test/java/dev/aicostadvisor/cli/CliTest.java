@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -232,13 +233,16 @@ class CliTest {
 
         CliRun run;
         try {
-            run = CliRun.of("run", "-q", "--rules", rules.toString(), "--cache-dir", file.toString(), STARTUP);
+            run = CliRun.of("run", "--rules", rules.toString(), "--cache-dir", file.toString(), STARTUP);
         } finally {
             rulesLogger.detachAppender(warnings);
         }
 
         assertThat(run.exitCode()).isEqualTo(0);
-        assertThat(warnings.list).extracting(ILoggingEvent::getFormattedMessage).containsExactly("the compiled-rules cache folder "
+        assertThat(warnings.list).filteredOn(event -> event.getLevel() == Level.INFO).extracting(ILoggingEvent::getFormattedMessage)
+                .singleElement().asString().endsWith(", compiled, not cached");
+        assertThat(warnings.list).filteredOn(event -> event.getLevel() == Level.WARN).extracting(ILoggingEvent::getFormattedMessage)
+                .containsExactly("the compiled-rules cache folder "
                 + file.toAbsolutePath() + " is a file, not a folder, so the rules compile on every run; give --cache-dir a folder, "
                 + "or pass --no-cache");
     }
