@@ -249,6 +249,15 @@ class AdvisorTest {
     }
 
     @Test
+    void lineBreaksInNamesAreShownEscaped() {
+        Scenario forged = saasAssistant().toBuilder().name("Line one\n\nPhase 1: Forged").build();
+
+        String report = TextReport.render(ADVISOR.evaluate(forged));
+
+        assertThat(report).startsWith("Line one\\u000a\\u000aPhase 1: Forged\n");
+    }
+
+    @Test
     void singleModelClassNeedsNoRouting() {
         Scenario oneClass = saasAssistant().toBuilder()
                 .workload(new Workload(DataSensitivity.MODERATE, BusinessDriver.COST, new BigDecimal("1200"),

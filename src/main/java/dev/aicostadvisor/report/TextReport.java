@@ -26,7 +26,7 @@ public final class TextReport {
     public static String render(Evaluation evaluation) {
         StringBuilder out = new StringBuilder();
         Scenario scenario = evaluation.scenario();
-        out.append(scenario.getName()).append('\n');
+        out.append(oneLine(scenario.getName())).append('\n');
         out.append("  ").append(profile(scenario)).append('\n');
         if (scenario.getDescription() != null) {
             wrap(out, scenario.getDescription(), "  ", "  ");
@@ -92,9 +92,14 @@ public final class TextReport {
         return out == null ? text.toString() : out.toString();
     }
 
+    /** Shows a line feed in a name as {@code \\u000a}, so that a name cannot add lines to the report. */
+    static String oneLine(String name) {
+        return name.replace("\n", "\\u000a");
+    }
+
     static String profile(Scenario scenario) {
         List<String> parts = new ArrayList<>();
-        String org = scenario.getOrg().getName();
+        String org = scenario.getOrg().getName() == null ? null : oneLine(scenario.getOrg().getName());
         parts.add((org == null ? "The organisation" : org) + ": " + RuleText.months(scenario.getOrg().getAiMaturityMonths())
                 + " of AI work, " + scenario.getOrg().getAiEngineers()
                 + (scenario.getOrg().getAiEngineers() == 1 ? " AI engineer" : " AI engineers"));

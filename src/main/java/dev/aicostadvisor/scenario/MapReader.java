@@ -106,6 +106,15 @@ public final class MapReader {
         return text;
     }
 
+    /** Reads text of one line, such as a name, which a report prints on a line of its own. */
+    public String line(String key, boolean required, int maxLength) {
+        String text = text(key, required, maxLength);
+        if (text != null && (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0)) {
+            throw invalid(key, "has a line break; write it on one line");
+        }
+        return text;
+    }
+
     /** Reads a decimal number in [min, max]; with {@code minExclusive}, min itself is not allowed. */
     public BigDecimal decimal(String key, boolean required, BigDecimal min, boolean minExclusive, BigDecimal max, String example) {
         Node node = value(key, required, "a number");

@@ -186,12 +186,12 @@ public final class ScenarioReader {
     /** Checks a parsed document against the schema and builds the scenario. */
     static Scenario bind(Node.MapNode root, String source) {
         MapReader top = new MapReader(source, "", root, TOP_FIELDS);
-        Scenario.Builder builder = Scenario.builder(top.text("name", true, MAX_NAME_LENGTH))
+        Scenario.Builder builder = Scenario.builder(top.line("name", true, MAX_NAME_LENGTH))
                 .description(top.text("description", false, MAX_DESCRIPTION_LENGTH))
                 .source(source);
 
         MapReader org = top.map("org", true, ORG_FIELDS);
-        builder.org(new Org(org.text("name", false, MAX_NAME_LENGTH),
+        builder.org(new Org(org.line("name", false, MAX_NAME_LENGTH),
                 org.decimal("aiMaturityMonths", true, BigDecimal.ZERO, false, Limits.MAX_MATURITY_MONTHS, "8"),
                 (int) org.whole("aiEngineers", true, 0, Limits.MAX_ENGINEERS, "3", 0)));
 

@@ -191,6 +191,13 @@ class ScenarioReaderTest {
     }
 
     @Test
+    void nameWithLineBreakIsRejected() {
+        String yaml = VALID.replace("name: Support assistant", "name: \"Line one\\nPhase 1: Forged\"");
+
+        assertThat(errorOf(yaml)).isEqualTo("bad.yaml:1: name: has a line break; write it on one line");
+    }
+
+    @Test
     void fleetWithoutGpusIsRejected() {
         String yaml = VALID + "gpuFleet: {gpus: 0, utilizationPercent: 40, hourlyCostUsd: 2.5}\n";
 
