@@ -80,6 +80,11 @@ final class ExplainCommand implements Callable<Integer> {
         common.applyLogging();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (file.toString().equals("-")) {
+            err.println("error: explain reads a scenario file, not standard input; save the scenario to a file and give its path");
+            err.flush();
+            return ExitCodes.INVALID_INPUT;
+        }
         if (depth != null && depth < 0) {
             err.println("error: --depth " + depth + " is negative; give 0 for the outcome alone, or more levels");
             err.flush();

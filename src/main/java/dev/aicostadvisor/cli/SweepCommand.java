@@ -112,6 +112,11 @@ final class SweepCommand implements Callable<Integer> {
         }
         common.applyLogging();
         PrintWriter err = spec.commandLine().getErr();
+        if (baseFile.toString().equals("-")) {
+            err.println("error: sweep reads a scenario file, not standard input; save the scenario to a file and give its path");
+            err.flush();
+            return ExitCodes.INVALID_INPUT;
+        }
         if (csv != null && OutputTarget.isOneOf(csv, List.of(baseFile))) {
             err.println("error: --csv " + csv + " is the base scenario; write the CSV to another file");
             err.flush();
@@ -135,8 +140,8 @@ final class SweepCommand implements Callable<Integer> {
             Advisor advisor = pricing.configure(Advisor.builder(), common.loadRules()).maxCycles(0).build();
             sweep = new Sweep(advisor, base, axes, threads);
             if (sample == null && sweep.gridSize() > Sweep.MAX_GRID) {
-                throw new InvalidSweepException("the grid has " + sweep.gridSize() + " scenarios, more than " + Sweep.MAX_GRID
-                        + "; use fewer values per input, or --sample N");
+                throw new InvalidSweepException(String.format(Locale.ROOT,
+                        "the grid has %,d scenarios, more than %,d; use fewer values per input, or --sample N", sweep.gridSize(), Sweep.MAX_GRID));
             }
         } catch (InvalidSweepException e) {
             err.println("error: " + e.getMessage());

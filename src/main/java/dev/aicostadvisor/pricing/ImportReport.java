@@ -24,7 +24,7 @@ public record ImportReport(String file, int imported, Map<String, Integer> skipp
 
     /** Describes the import in one sentence, such as "Imported 1,874 models from x.json and skipped 1,111: ...". */
     public String summary() {
-        return String.format("Imported %,d models from %s and ", imported, file) + skippedDescription() + ".";
+        return String.format("Imported %,d %s from %s and ", imported, imported == 1 ? "model" : "models", file) + skippedDescription() + ".";
     }
 
     /** Describes the skipped entries by reason, most frequent first: "skipped 3: 2 of mode embedding, 1 without a mode". */

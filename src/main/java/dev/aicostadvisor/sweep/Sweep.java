@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
@@ -113,8 +114,8 @@ public final class Sweep {
      */
     public SweepResult runGrid(int edgeChecks, RowListener rows, LongConsumer progress) throws InterruptedException {
         if (gridSize > MAX_GRID) {
-            throw new InvalidSweepException("the grid has " + gridSize + " scenarios, more than " + MAX_GRID
-                    + "; use fewer values per input, or --sample N");
+            throw new InvalidSweepException(String.format(Locale.ROOT,
+                    "the grid has %,d scenarios, more than %,d; use fewer values per input, or --sample N", gridSize, MAX_GRID));
         }
         EdgeFinder edges = new EdgeFinder(edgeChecks, false);
         int window = (int) strides[order[0]];

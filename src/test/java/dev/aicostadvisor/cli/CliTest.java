@@ -145,6 +145,18 @@ class CliTest {
     }
 
     @Test
+    void explainAndSweepRejectStandardInput() {
+        CliRun explain = CliRun.of("explain", "-q", "-");
+        CliRun sweep = CliRun.of("sweep", "-q", "-", "--vary", "org.aiEngineers=1,2");
+
+        assertThat(explain.err()).isEqualTo("error: explain reads a scenario file, not standard input; "
+                + "save the scenario to a file and give its path\n");
+        assertThat(sweep.err()).isEqualTo("error: sweep reads a scenario file, not standard input; "
+                + "save the scenario to a file and give its path\n");
+        assertThat(List.of(explain.exitCode(), sweep.exitCode())).containsOnly(ExitCodes.INVALID_INPUT);
+    }
+
+    @Test
     void checkWithNothingToCheckFails(@TempDir Path folder) throws IOException {
         Path plain = Files.writeString(folder.resolve("plain.yaml"),
                 Files.readString(Path.of(SAAS)).replaceAll("(?s)expect:.*", ""));
