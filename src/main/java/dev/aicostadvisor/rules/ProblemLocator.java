@@ -29,6 +29,9 @@ final class ProblemLocator {
     private static final Pattern RULE_NAMES = Pattern.compile("addRuleNames\\(\"((?:[^\"\\\\]|\\\\.)*)\"");
     private static final Pattern PREDICATE = Pattern.compile("new org\\.drools\\.model\\.functions\\.PredicateInformation\\(\"((?:[^\"\\\\]|\\\\.)*)\"");
     private static final Pattern RULE_HEADING = Pattern.compile("^\\s*\\*\\s*Rule name:\\s*(.+)$");
+    private static final Pattern ACTION_POSITION = Pattern.compile("^Unable to parse consequence caused by: \\(line (\\d+),col \\d+\\)\\s*");
+    private static final Pattern FOUND_TOKEN = Pattern.compile("Found \"([^\"]+)\"");
+    private static final Pattern UNDEFINED_METHOD = Pattern.compile("The method ((\\w+)\\([^)]*\\)) is undefined for the type \\w+");
     private static final Pattern PARSER_POSITION = Pattern.compile("\\bLine (\\d+):(\\d+)\\b");
     private static final Set<String> GENERATED_WORDS = Set.of("drools", "insert", "new", "org", "modelcompiler",
             "consequence", "DroolsImpl", "asKnowledgeHelper", "java", "lang", "String", "update", "modify", "delete");
@@ -73,6 +76,10 @@ final class ProblemLocator {
         DrlOutline outline = path == null ? null : outlines.get(path);
         if (outline != null) {
             if (message.getLine() > 0) {
+                RuleProblem inAction = locateInAction(outline, message.getLine(), text);
+                if (inAction != null) {
+                    return inAction;
+                }
                 return new RuleProblem(outline.file().location(), message.getLine(), columnOf(message, text), firstLine(text));
             }
             RuleProblem found = findExpression(text, outline);
@@ -205,7 +212,15 @@ final class ProblemLocator {
             return null;
         }
         int column = columnOf(generatedLine, generatedColumn, bestOutline.line(bestLine));
-        return new RuleProblem(bestOutline.file().location(), bestLine, column, withRule(bestOutline, bestLine, firstLine(text)));
+        String problem = firstLine(text);
+        Matcher undefined = UNDEFINED_METHOD.matcher(problem);
+        if (undefined.find()) {
+            // The generated class is named after a hash, which means nothing to the rule's author.
+            problem = problem.substring(0, undefined.start()) + "The method " + undefined.group(1) + " is undefined in the rule's action";
+            int at = bestOutline.line(bestLine).indexOf(undefined.group(2) + "(");
+            column = at >= 0 ? at + 1 : column;
+        }
+        return new RuleProblem(bestOutline.file().location(), bestLine, column, withRule(bestOutline, bestLine, problem));
     }
 
     private static int bestLineOf(DrlOutline outline, int first, int last, List<String> tokens) {
@@ -244,6 +259,35 @@ final class ProblemLocator {
             return Integer.parseInt(position.group(2)) + 1;
         }
         return 0;
+    }
+
+    /**
+     * Places a parse error in a rule's action, which Drools reports on the rule's first line with the
+     * position inside the action in its text, as "(line 2,col 40)", where line 1 is the line of {@code then}.
+     * The column is where the token it found stands on that line, when it stands there once; the list of
+     * tokens the parser expected is left out when it is long.
+     */
+    private static RuleProblem locateInAction(DrlOutline outline, int ruleLine, String text) {
+        Matcher position = ACTION_POSITION.matcher(text);
+        DrlOutline.RuleOutline rule = outline.ruleAt(ruleLine);
+        if (!position.find() || rule == null || rule.thenLine() == 0) {
+            return null;
+        }
+        int line = rule.thenLine() + Integer.parseInt(position.group(1)) - 1;
+        String problem = firstLine(text.substring(position.end())).replaceFirst("^Parse error\\.\\s*", "");
+        int column = 0;
+        Matcher found = FOUND_TOKEN.matcher(problem);
+        if (found.find()) {
+            String drlLine = outline.line(line);
+            int at = drlLine.indexOf(found.group(1));
+            column = at >= 0 && drlLine.indexOf(found.group(1), at + 1) < 0 ? at + 1 : 0;
+            int expected = problem.indexOf(", expected one of");
+            if (expected >= 0 && problem.length() - expected > 80) {
+                problem = problem.substring(0, expected);
+            }
+        }
+        return new RuleProblem(outline.file().location(), line, column,
+                "in rule \"" + rule.name() + "\": invalid Java in the rule's action: " + problem.replaceFirst("^Found ", "found "));
     }
 
     /** Finds the text around the generated column in the DRL line; returns 0 when it is not there. */

@@ -65,6 +65,22 @@ class RuleCompilerTest {
     }
 
     @Test
+    void actionSyntaxErrorGivesLineAndColumn() {
+        String broken = BUDGET_RULE.replace("\"below 10,000 USD\"));", ";");
+
+        assertThat(problemsOf(source("phase1/budget.drl", broken))).extracting(RuleProblem::toString)
+                .containsExactly("rules/phase1/budget.drl:11:46: in rule \"Small budget\": invalid Java in the rule's action: found \";\"");
+    }
+
+    @Test
+    void undefinedMethodInActionIsLocated() {
+        String broken = BUDGET_RULE.replace("\"below 10,000 USD\"", "usdd(1)");
+
+        assertThat(problemsOf(source("phase1/budget.drl", broken))).extracting(RuleProblem::toString)
+                .containsExactly("rules/phase1/budget.drl:11:46: in rule \"Small budget\": The method usdd(int) is undefined in the rule's action");
+    }
+
+    @Test
     void unknownPropertyIsLocated() {
         String broken = BUDGET_RULE.replace("monthlyUsd < 10000", "monthlyUsdd < 10000");
 
