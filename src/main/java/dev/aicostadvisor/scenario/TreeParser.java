@@ -243,7 +243,14 @@ public final class TreeParser {
     private static String describe(MarkedYAMLException e, int firstLine) {
         String problem = e.getProblem() == null ? firstLine(e.getMessage()) : e.getProblem().trim().replace("<stream end>", "the end of the file");
         if (problem.contains("\\t(TAB)")) {
-            problem = "found a tab character; indent YAML with spaces, not tabs";
+            return "found a tab character; indent YAML with spaces, not tabs";
+        }
+        // SnakeYAML names its own tokens in these two; both mean a line indented unlike its neighbours.
+        if (problem.startsWith("expected <block end>")) {
+            return "this line is indented like none of the fields above it; indent each field like the others of its map";
+        }
+        if (problem.equals("mapping values are not allowed here")) {
+            return "a field is not allowed here; check this line's indentation, or quote a value that contains ': '";
         }
         Mark opened = e.getContextMark();
         Mark found = e.getProblemMark();

@@ -97,6 +97,12 @@ class HostileScenarioTest {
                         ":1: malformed YAML: special characters are not allowed"),
                 yaml("tab-indent.yaml", validWith("  aiEngineers: 3", "\taiEngineers: 3"),
                         ":5: org: malformed YAML: found a tab character; indent YAML with spaces, not tabs"),
+                yaml("uneven-indent.yaml", validWith("  name: Example Co", "    name: Example Co"),
+                        ":4: malformed YAML: this line is indented like none of the fields above it; "
+                                + "indent each field like the others of its map"),
+                yaml("value-with-colon.yaml", validWith("name: Support assistant", "name: Support: assistant"),
+                        ":1: malformed YAML: a field is not allowed here; check this line's indentation, "
+                                + "or quote a value that contains ': '"),
                 yaml("unclosed-list.yaml", "name: x\nbudget:\n  monthlyUsd: [45000\n",
                         ":4: budget.monthlyUsd: malformed YAML: expected ',' or ']', but got the end of the file, "
                                 + "in the [ ] list opened on line 3, column 15"),
