@@ -99,7 +99,8 @@ public final class AdvisorCommand implements Runnable {
             err.println("error: unknown command '" + unknownCommand + "'"
                     + (nearest == null ? "; give one of the commands below" : "; did you mean '" + nearest + "'?"));
         } else {
-            err.println("error: " + e.getMessage());
+            // picocli names the Java type a value failed to convert to; users know them as whole numbers.
+            err.println("error: " + e.getMessage().replaceFirst("' is not (a long|an int)\\b", "' is not a whole number"));
             CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
         }
         if (unknownCommand != null || e instanceof MissingCommandException) {

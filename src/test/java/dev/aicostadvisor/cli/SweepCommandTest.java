@@ -227,10 +227,13 @@ class SweepCommandTest {
         CliRun threads = CliRun.of("sweep", "-q", SAAS, "--vary", "org.aiEngineers=1,2", "--threads", "0");
         CliRun seed = CliRun.of("sweep", "-q", SAAS, "--vary", "org.aiEngineers=1,2", "--seed", "3");
         CliRun huge = CliRun.of("sweep", "-q", SAAS, "--vary", "org.aiEngineers=1,2", "--sample", "999999999999");
+        CliRun wordSeed = CliRun.of("sweep", "-q", SAAS, "--vary", "org.aiEngineers=1,2", "--sample", "3", "--seed", "abc");
 
         assertThat(sample.err()).isEqualTo("error: invalid --sample 0; expected a number of scenarios from 1 to 100,000,000\n");
         assertThat(huge.err()).isEqualTo("error: invalid --sample 999999999999; expected a number of scenarios from 1 to 100,000,000\n");
         assertThat(huge.exitCode()).isEqualTo(2);
+        assertThat(wordSeed.err()).isEqualTo("error: Invalid value for option '--seed': 'abc' is not a whole number\n"
+                + "Try 'advisor sweep --help' for more information.\n");
         assertThat(threads.err()).isEqualTo("error: invalid --threads 0; expected at least 1\n");
         assertThat(seed.err()).isEqualTo("error: --seed applies to --sample only; add --sample N or drop --seed\n");
         assertThat(List.of(sample.exitCode(), threads.exitCode(), seed.exitCode())).containsOnly(2);
