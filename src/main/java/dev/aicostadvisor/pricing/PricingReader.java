@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -130,8 +131,8 @@ public final class PricingReader {
             String id = uniqueId(entry, unitIds);
             String model = entry.text("model", true, MAX_TEXT);
             if (!modelIds.contains(model)) {
-                throw entry.invalid("model", "'" + model + "' is not a model of this catalogue; "
-                        + "a provisioned unit serves one of the models listed under models");
+                throw entry.invalid("model", "'" + model + "' is not a model of this catalogue" + nearestModel(model, modelIds)
+                        + "; a provisioned unit serves one of the models listed under models");
             }
             units.add(new ProvisionedUnit(id, entry.text("provider", true, MAX_TEXT), model, entry.text("unit", true, MAX_TEXT),
                     entry.decimal("monthlyUsdPerUnit", true, BigDecimal.ZERO, true, MAX_MONTHLY_UNIT_USD, "260"),
@@ -147,8 +148,8 @@ public final class PricingReader {
         for (SizeClass sizeClass : SizeClass.values()) {
             String model = defaultsReader.text(sizeClass.key(), true, MAX_TEXT);
             if (!modelIds.contains(model)) {
-                throw defaultsReader.invalid(sizeClass.key(), "'" + model + "' is not a model of this catalogue; "
-                        + "the default for each size class must be listed under models");
+                throw defaultsReader.invalid(sizeClass.key(), "'" + model + "' is not a model of this catalogue" + nearestModel(model, modelIds)
+                        + "; the default for each size class must be listed under models");
             }
             defaults.put(sizeClass, model);
         }
@@ -225,5 +226,11 @@ public final class PricingReader {
             throw new InvalidPricingException(file + ": cannot read the file's last-modified date, which the report "
                     + "gives with its prices: " + e.getMessage(), e);
         }
+    }
+
+    /** Returns " (did you mean 'X'?)" for the listed model nearest to an unknown id, or "" when none is near. */
+    private static String nearestModel(String unknown, Collection<String> modelIds) {
+        String nearest = MapReader.nearest(unknown, List.copyOf(modelIds));
+        return nearest == null ? "" : " (did you mean '" + nearest + "'?)";
     }
 }

@@ -216,6 +216,16 @@ class PricingReaderTest {
     }
 
     @Test
+    void misspeltDefaultModelSuggestsNearest(@TempDir Path folder) throws IOException {
+        Path file = Files.writeString(folder.resolve("pricing.yaml"), Files.readString(SHIPPED)
+                .replaceFirst("medium: gpt-4.1-mini", "medium: gpt-4.1-mimi"));
+
+        assertThatThrownBy(() -> PricingReader.read(file, null))
+                .hasMessage(file + ":26: defaults.medium: 'gpt-4.1-mimi' is not a model of this catalogue (did you mean "
+                        + "'gpt-4.1-mini'?); the default for each size class must be listed under models");
+    }
+
+    @Test
     void negativePriceIsRejected(@TempDir Path folder) throws IOException {
         Path file = Files.writeString(folder.resolve("pricing.yaml"), Files.readString(SHIPPED)
                 .replaceFirst("inputPerMillionUsd: 2.00", "inputPerMillionUsd: -2.00"));
