@@ -63,11 +63,13 @@ public final class MarkdownReport {
     /**
      * Escapes text for a Markdown table cell or paragraph, because scenario names, descriptions and rationales are
      * the scenario author's text. A backslash is escaped first so that it cannot cancel a later escape, and
-     * {@code <}, {@code >} and {@code &} become entities so that no raw HTML reaches the page.
+     * {@code <}, {@code >} and {@code &} become entities so that no raw HTML reaches the page. Brackets,
+     * backticks and asterisks are escaped so that a name cannot make a link, code or emphasis.
      */
     static String escape(String text) {
         return text.replace("\\", "\\\\")
                 .replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-                .replace("|", "\\|").replace("\n", " ");
+                .replace("|", "\\|").replace("\n", " ")
+                .replace("[", "\\[").replace("]", "\\]").replace("`", "\\`").replace("*", "\\*");
     }
 }
