@@ -133,7 +133,7 @@ public final class PlainJavaAdvisor {
         }
 
         int engineers = org.getAiEngineers();
-        String engineersText = engineers + (engineers == 1 ? " AI engineer, " : " AI engineers, ");
+        String engineersText = count(engineers) + (engineers == 1 ? " AI engineer, " : " AI engineers, ");
         String techBand;
         if (engineers < LIMITED_BELOW_ENGINEERS) {
             techBand = "LimitedTech";

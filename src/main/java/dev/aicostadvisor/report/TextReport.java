@@ -101,7 +101,7 @@ public final class TextReport {
         List<String> parts = new ArrayList<>();
         String org = scenario.getOrg().getName() == null ? null : oneLine(scenario.getOrg().getName());
         parts.add((org == null ? "The organisation" : org) + ": " + RuleText.months(scenario.getOrg().getAiMaturityMonths())
-                + " of AI work, " + scenario.getOrg().getAiEngineers()
+                + " of AI work, " + RuleText.count(scenario.getOrg().getAiEngineers())
                 + (scenario.getOrg().getAiEngineers() == 1 ? " AI engineer" : " AI engineers"));
         parts.add("budget " + RuleText.usd(scenario.getBudget().getMonthlyUsd()) + " a month");
         parts.add(RuleText.count(scenario.getWorkload().getTokensPerMonth()) + " tokens a month");
