@@ -32,13 +32,13 @@ public final class MarkdownReport {
             out.append("| Node | Outcome | Why | Rule |\n");
             out.append("| --- | --- | --- | --- |\n");
             for (Recommendation outcome : outcomes) {
-                String why = outcome.getRationale();
+                String why = escape(outcome.getRationale());
                 List<String> partners = Conflicts.partnersOf(outcome.getNode(), conflicts);
                 if (!partners.isEmpty()) {
-                    why += " **Pulls apart from " + String.join(", ", partners) + ".**";
+                    why += " **Pulls apart from " + escape(String.join(", ", partners)) + ".**";
                 }
                 out.append("| `").append(outcome.getNode()).append("` | **").append(escape(outcome.getTitle())).append("**<br>")
-                        .append(escape(outcome.getDetail())).append(" | ").append(escape(why)).append(" | ")
+                        .append(escape(outcome.getDetail())).append(" | ").append(why).append(" | ")
                         .append(escape(outcome.getRule() == null ? "" : outcome.getRule())).append(" |\n");
             }
         }

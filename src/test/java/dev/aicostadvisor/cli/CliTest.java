@@ -145,6 +145,14 @@ class CliTest {
     }
 
     @Test
+    void markdownMarksConflictsInBold() {
+        CliRun run = CliRun.of("run", "-q", "-f", "markdown", "scenarios/clinic-network-patient-notes.yaml");
+
+        assertThat(run.out()).contains("so a third-party closed-source service fits best. **Pulls apart from Deploy7.** |");
+        assertThat(run.out()).doesNotContain("\\*");
+    }
+
+    @Test
     void explainAndSweepRejectStandardInput() {
         CliRun explain = CliRun.of("explain", "-q", "-");
         CliRun sweep = CliRun.of("sweep", "-q", "-", "--vary", "org.aiEngineers=1,2");
