@@ -200,6 +200,15 @@ class AdvisorTest {
                 .isEqualTo("4 -> 4 (MedUtil -20%: no GPU can go, since the work needs 4 GPUs at 90% utilisation)");
     }
 
+    @Test
+    void optimize4AloneSaysWhyNoGpuCanGo() {
+        Evaluation evaluation = ADVISOR.evaluate(ScenarioReader.read(Path.of("scenarios/gpu-training-cluster.yaml")));
+
+        assertThat(evaluation.iteration().cycles()).isEmpty();
+        assertThat(evaluation.iteration().stopReason()).isEqualTo("Cycle 1 would change no figure: gpuFleet.gpus: Optimize4 "
+                + "consolidates towards 90% utilisation: no GPU can go, since the work needs 8 GPUs at 90% utilisation.");
+    }
+
     private static String gpuAdjustment(String fixture) {
         Evaluation evaluation = ADVISOR.evaluate(ScenarioReader.read(Path.of(fixture)));
         return evaluation.iteration().cycles().get(0).adjustments().stream()

@@ -88,8 +88,10 @@ public final class IterateLoop {
             Scenario adjusted = adjustWorkload(scenario, reached, applied, adjustments);
             adjusted = adjustFleet(adjusted, reached, applied, utilizationTarget, adjustments);
             if (adjustments.stream().allMatch(adjustment -> adjustment.before().equals(adjustment.after()))) {
-                return new Iteration(cycles, "Cycle " + number + " would change no figure: every saving of the recommended "
-                        + "techniques is already applied.");
+                List<String> blocked = adjustments.stream().map(adjustment -> adjustment.field() + ": " + adjustment.reason()).toList();
+                return new Iteration(cycles, "Cycle " + number + " would change no figure: " + (blocked.isEmpty()
+                        ? "every saving of the recommended techniques is already applied."
+                        : String.join("; ", blocked) + "."));
             }
             priceFactor = priceFactor.multiply(cyclePriceFactor);
             Forecast next = forecaster.forecast(adjusted, priceFactor);
@@ -190,8 +192,8 @@ public final class IterateLoop {
                 reason = band + " -" + RuleText.share(range.low());
             }
         }
-        if (reached.contains("Optimize4") && target != null && floor < next) {
-            next = floor;
+        if (reached.contains("Optimize4") && target != null && (floor < next || reason == null)) {
+            next = Math.min(next, floor);
             reason = (reason == null ? "" : reason + ", ") + "Optimize4 consolidates towards " + RuleText.percent(target) + " utilisation";
         }
         boolean heldAtFloor = next < floor && target != null;
@@ -246,14 +248,19 @@ public final class IterateLoop {
             BigDecimal ratio = after.divide(before, 10, RoundingMode.HALF_UP);
             if (roi != null && after.signum() > 0) {
                 BigDecimal next = roi.multiply(before).divide(after, 2, RoundingMode.HALF_UP).min(Limits.MAX_ROI);
-                adjustments.add(new Adjustment("metrics.roi", RuleText.number(roi), RuleText.number(next),
-                        "the same business value for a forecast of " + RuleText.usd(after) + " instead of " + RuleText.usd(before)));
+                // A change too small to show at two decimals is left out rather than listed as 2.99 -> 2.99.
+                if (next.compareTo(roi) != 0) {
+                    adjustments.add(new Adjustment("metrics.roi", RuleText.number(roi), RuleText.number(next),
+                            "the same business value for a forecast of " + RuleText.usd(after) + " instead of " + RuleText.usd(before)));
+                }
                 roi = next;
             }
             if (spent != null) {
                 BigDecimal next = spent.multiply(ratio).setScale(2, RoundingMode.HALF_UP).min(Limits.MAX_USD);
-                adjustments.add(new Adjustment("budget.spentThisMonthUsd", RuleText.usd(spent), RuleText.usd(next),
-                        "spend scaled with the forecast"));
+                if (next.compareTo(spent) != 0) {
+                    adjustments.add(new Adjustment("budget.spentThisMonthUsd", RuleText.usd(spent), RuleText.usd(next),
+                            "spend scaled with the forecast"));
+                }
                 spent = next;
             }
         }

@@ -162,8 +162,9 @@ class ForecastTest {
         assertThat(cycle.forecastMonthlyUsd()).isEqualTo(usd("3885.87"));
         assertThat(cycle.added()).containsExactly("MedUtil");
         assertThat(cycle.removed()).containsExactly("LowUtil", "Optimize1");
-        assertThat(iteration.stopReason())
-                .isEqualTo("Cycle 2 would change no figure: every saving of the recommended techniques is already applied.");
+        // Cycle 1 moved the fleet from LowUtil to MedUtil; 2 GPUs at 80% cannot lose a whole GPU to MedUtil's 20%.
+        assertThat(iteration.stopReason()).isEqualTo("Cycle 2 would change no figure: gpuFleet.gpus: MedUtil -20%: "
+                + "no GPU can go, since the work needs 2 GPUs at 90% utilisation.");
     }
 
     private static String rationaleOf(String node) {
