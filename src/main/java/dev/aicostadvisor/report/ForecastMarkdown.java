@@ -56,10 +56,8 @@ final class ForecastMarkdown {
                 out.append("| `").append(counted.node()).append("` | in the forecast | | | ")
                         .append(ForecastText.capitalised(counted.reason())).append(" |\n");
             }
-            out.append("\nCombined by multiplying what each saving leaves: ")
-                    .append(ForecastText.range(savings.getTokenSavingLow(), savings.getTokenSavingHigh())).append(" of token spend, ")
-                    .append(ForecastText.range(savings.getGpuSavingLow(), savings.getGpuSavingHigh())).append(" of the GPU fleet. ")
-                    .append("After all of them: ").append(ForecastText.money(savings.getMonthlyAfterBestUsd())).append(" to ")
+            String combined = ForecastText.combinedSentence(savings);
+            out.append('\n').append(combined == null ? "" : combined + " ").append("After all of them: ").append(ForecastText.money(savings.getMonthlyAfterBestUsd())).append(" to ")
                     .append(ForecastText.money(savings.getMonthlyAfterWorstUsd())).append(" USD a month.\n");
         }
 

@@ -89,17 +89,9 @@ final class ForecastText {
         for (CountedSaving counted : estimate.getAlreadyCounted()) {
             TextReport.wrap(out, counted.node() + " is not counted: " + counted.reason(), "  ", "    ");
         }
-        List<String> combined = new ArrayList<>();
-        if (estimate.getTokenSavingHigh().signum() > 0) {
-            combined.add(range(estimate.getTokenSavingLow(), estimate.getTokenSavingHigh()) + " of token spend");
-        }
-        if (estimate.getGpuSavingHigh().signum() > 0) {
-            combined.add(range(estimate.getGpuSavingLow(), estimate.getGpuSavingHigh()) + " of the GPU fleet");
-        }
-        if (!combined.isEmpty()) {
-            TextReport.wrap(out, "Combined, by multiplying what each saving leaves rather than adding: " + String.join(" and ", combined)
-                    + (estimate.getExtraCostHigh().signum() > 0 ? ", before +" + range(estimate.getExtraCostLow(), estimate.getExtraCostHigh())
-                    + " of extra cost on token spend" : "") + ".", "  ", "  ");
+        String combined = combinedSentence(estimate);
+        if (combined != null) {
+            TextReport.wrap(out, combined, "  ", "  ");
         }
         TextReport.wrap(out, "After all of them: " + money(estimate.getMonthlyAfterBestUsd()) + " to " + money(estimate.getMonthlyAfterWorstUsd())
                 + " a month, from " + money(estimate.getMonthlyBeforeUsd()) + ". The ranges are the flowchart's figures and overlap, "
@@ -289,6 +281,26 @@ final class ForecastText {
         for (String[] row : rows) {
             out.append(row[0]).append(" ".repeat(width - row[0].length() - row[1].length())).append(row[1]).append('\n');
         }
+    }
+
+    /**
+     * Describes how the savings combine, with the extra cost of the performance choices, or returns null when
+     * no technique saves anything. The text and Markdown reports share it so that their figures agree.
+     */
+    static String combinedSentence(SavingsEstimate estimate) {
+        List<String> combined = new ArrayList<>();
+        if (estimate.getTokenSavingHigh().signum() > 0) {
+            combined.add(range(estimate.getTokenSavingLow(), estimate.getTokenSavingHigh()) + " of token spend");
+        }
+        if (estimate.getGpuSavingHigh().signum() > 0) {
+            combined.add(range(estimate.getGpuSavingLow(), estimate.getGpuSavingHigh()) + " of the GPU fleet");
+        }
+        if (combined.isEmpty()) {
+            return null;
+        }
+        return "Combined, by multiplying what each saving leaves rather than adding: " + String.join(" and ", combined)
+                + (estimate.getExtraCostHigh().signum() > 0 ? ", before +" + range(estimate.getExtraCostLow(), estimate.getExtraCostHigh())
+                + " of extra cost on token spend" : "") + ".";
     }
 
     static String capitalised(String word) {

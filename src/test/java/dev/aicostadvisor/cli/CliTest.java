@@ -150,6 +150,9 @@ class CliTest {
 
         assertThat(run.out()).contains("so a third-party closed-source service fits best. **Pulls apart from Deploy7.** |");
         assertThat(run.out()).doesNotContain("\\*");
+        // 9.24 x (1 - 0.9676) x 1.20 = 0.36 and 9.24 x (1 - 0.7696) x 1.40 = 2.98: the extra cost of SpeedFirst is in both.
+        assertThat(run.out()).contains("76.96-96.76% of token spend, before +20-40% of extra cost on token spend. "
+                + "After all of them: 0.36 to 2.98 USD a month.\n");
     }
 
     @Test
