@@ -64,12 +64,14 @@ public final class MarkdownReport {
      * Escapes text for a Markdown table cell or paragraph, because scenario names, descriptions and rationales are
      * the scenario author's text. A backslash is escaped first so that it cannot cancel a later escape, and
      * {@code <}, {@code >} and {@code &} become entities so that no raw HTML reaches the page. Brackets,
-     * backticks and asterisks are escaped so that a name cannot make a link, code or emphasis.
+     * backticks, asterisks, underscores and tildes are escaped so that a name cannot make a link, code,
+     * emphasis or strikethrough.
      */
     static String escape(String text) {
         return text.replace("\\", "\\\\")
                 .replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
                 .replace("|", "\\|").replace("\n", " ")
-                .replace("[", "\\[").replace("]", "\\]").replace("`", "\\`").replace("*", "\\*");
+                .replace("[", "\\[").replace("]", "\\]").replace("`", "\\`").replace("*", "\\*")
+                .replace("_", "\\_").replace("~", "\\~");
     }
 }

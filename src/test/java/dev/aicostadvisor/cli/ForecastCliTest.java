@@ -175,7 +175,7 @@ class ForecastCliTest {
     void markdownEscapesScenarioHtml(@TempDir Path folder) throws IOException {
         Path scenario = Files.writeString(folder.resolve("html.yaml"), """
                 name: 'Pipe | test <b>x</b> & a\\|b'
-                description: Ships <script>alert(1)</script> to R&D, see [docs](http://x) and *this* `code`
+                description: Ships <script>alert(1)</script> to R&D, see [docs](http://x) and *this* `code` _under_ ~x~
                 org: {name: "<i>Org</i>", aiMaturityMonths: 8, aiEngineers: 3}
                 budget: {monthlyUsd: 45000}
                 workload:
@@ -192,7 +192,7 @@ class ForecastCliTest {
         assertThat(run.exitCode()).isEqualTo(0);
         assertThat(run.out()).startsWith("# Pipe \\| test &lt;b&gt;x&lt;/b&gt; &amp; a\\\\\\|b\n\n"
                 + "&lt;i&gt;Org&lt;/i&gt;: 8 months of AI work, 3 AI engineers; budget 45,000 USD a month; 40,000,000 tokens a month\n\n"
-                + "Ships &lt;script&gt;alert(1)&lt;/script&gt; to R&amp;D, see \\[docs\\](http://x) and \\*this\\* \\`code\\`\n");
+                + "Ships &lt;script&gt;alert(1)&lt;/script&gt; to R&amp;D, see \\[docs\\](http://x) and \\*this\\* \\`code\\` \\_under\\_ \\~x\\~\n");
         assertThat(run.out()).doesNotContain("<b>", "<i>", "<script>");
     }
 
