@@ -31,7 +31,7 @@ import dev.aicostadvisor.model.SizeClass;
  *
  * <p>The import keeps chat and completion models with a price. It skips the {@code sample_spec} key, which
  * documents the format, entries that are not objects, and other modes (embedding, image generation and so
- * on). It also skips entries without an input and output price, with a price that is not a number, is
+ * on). It also skips entries missing an input or output price, with a price that is not a number, is
  * negative, is above {@link #MAX_PER_TOKEN_USD} or is above 0 but below {@link #MIN_PER_TOKEN_USD}, and
  * entries whose input and output prices are both 0. It counts each reason. One price of 0 is kept, because
  * some providers charge only for output. A cached or batch price out of those bounds is ignored, so the
@@ -66,7 +66,7 @@ public final class LiteLlmImporter {
      * so rounding loses nothing of a real price and keeps later arithmetic short.
      */
     private static final MathContext PRICE_DIGITS = new MathContext(17, RoundingMode.HALF_EVEN);
-    private static final String MISSING_PRICE = "without an input and output price";
+    private static final String MISSING_PRICE = "missing an input or output price";
     private static final BigDecimal FOUR = new BigDecimal("4");
     private static final BigDecimal THREE = new BigDecimal("3");
     private static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder()

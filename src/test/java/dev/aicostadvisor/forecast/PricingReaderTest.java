@@ -114,7 +114,7 @@ class PricingReaderTest {
                 "with a negative price", 2,
                 "with input and output prices of 0", 1,
                 "with a price that is not a number", 2,
-                "without an input and output price", 1));
+                "missing an input or output price", 1));
     }
 
     @Test
@@ -190,11 +190,10 @@ class PricingReaderTest {
                 "of mode image_generation", 1,
                 "with input and output prices of 0", 1,
                 "without a mode", 1,
-                "without an input and output price", 1));
+                "missing an input or output price", 1));
         assertThat(report.summary()).isEqualTo("Imported 3 models from litellm-sample.json and skipped 7: "
-                + "1 not a model (not an object), 1 not a model (sample_spec), 1 of mode embedding, "
-                + "1 of mode image_generation, 1 with input and output prices of 0, 1 without a mode, "
-                + "1 without an input and output price.");
+                + "1 missing an input or output price, 1 not a model (not an object), 1 not a model (sample_spec), "
+                + "1 of mode embedding, 1 of mode image_generation, 1 with input and output prices of 0, 1 without a mode.");
     }
 
     @Test
