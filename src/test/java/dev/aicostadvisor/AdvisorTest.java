@@ -209,6 +209,17 @@ class AdvisorTest {
                 + "consolidates towards 90% utilisation: no GPU can go, since the work needs 8 GPUs at 90% utilisation.");
     }
 
+    @Test
+    void singleGpuIsSingular() {
+        Scenario single = saasAssistant().toBuilder()
+                .gpuFleet(new GpuFleet(1, new BigDecimal("30"), new BigDecimal("2.50"))).build();
+
+        Evaluation evaluation = ADVISOR.evaluate(single);
+
+        assertThat(evaluation.ofDecision("GPU1").get(0).getRationale()).startsWith("1 GPU at 30% utilisation");
+        assertThat(TextReport.render(evaluation)).contains("; 1 GPU\n", "GPU fleet: 1 GPU x 2.50 USD an hour");
+    }
+
     private static String gpuAdjustment(String fixture) {
         Evaluation evaluation = ADVISOR.evaluate(ScenarioReader.read(Path.of(fixture)));
         return evaluation.iteration().cycles().get(0).adjustments().stream()

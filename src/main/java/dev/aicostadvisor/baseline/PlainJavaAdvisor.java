@@ -1,6 +1,7 @@
 package dev.aicostadvisor.baseline;
 
 import static dev.aicostadvisor.rules.RuleText.count;
+import static dev.aicostadvisor.rules.RuleText.gpus;
 import static dev.aicostadvisor.rules.RuleText.months;
 import static dev.aicostadvisor.rules.RuleText.ms;
 import static dev.aicostadvisor.rules.RuleText.number;
@@ -303,7 +304,7 @@ public final class PlainJavaAdvisor {
         GpuFleet fleet = scenario.getGpuFleet();
         if (fleet != null) {
             BigDecimal used = fleet.getUtilizationPercent();
-            String gpus = count(fleet.getGpus()) + " GPUs at " + percent(used) + " utilisation, ";
+            String gpus = gpus(fleet.getGpus()) + " at " + percent(used) + " utilisation, ";
             if (used.compareTo(LOW_BELOW_PERCENT) < 0) {
                 out.reach("LowUtil", gpus + "below " + percent(LOW_BELOW_PERCENT) + ".", "GPU1 LowUtil: utilisation below the low threshold");
             } else if (used.compareTo(HIGH_ABOVE_PERCENT) <= 0) {
@@ -326,7 +327,7 @@ public final class PlainJavaAdvisor {
         List<String> selfHosted = out.reachedOf(SELF_HOSTED);
 
         if (fleet != null) {
-            out.reach("Adv1", "The organisation serves models on " + count(fleet.getGpus()) + " GPUs of its own, where lower precision saves memory.",
+            out.reach("Adv1", "The organisation serves models on " + gpus(fleet.getGpus()) + " of its own, where lower precision saves memory.",
                     "Adv1: quantization for a GPU fleet");
         }
         for (String deploy : selfHosted) {
@@ -350,7 +351,7 @@ public final class PlainJavaAdvisor {
         out.reach("Metrics1", "Every organisation needs cost, latency and business value measured per use case.",
                 "Metrics1: cost, performance and impact metrics");
         if (fleet != null) {
-            out.reach("Metrics2", "The organisation runs " + count(fleet.getGpus()) + " GPUs of its own.", "Metrics2: GPU efficiency metrics for a GPU fleet");
+            out.reach("Metrics2", "The organisation runs " + gpus(fleet.getGpus()) + " of its own.", "Metrics2: GPU efficiency metrics for a GPU fleet");
         }
         for (String deploy : selfHosted) {
             out.reach("Metrics2", "The selected deployment " + deploy + " hosts models on GPUs of its own.",
@@ -381,13 +382,16 @@ public final class PlainJavaAdvisor {
             return "No past forecasts are given (forecast.history), so their variance cannot be checked yet.";
         }
         if (missed.isEmpty()) {
-            return "All " + forecast.getVariance().size() + " past weeks are within " + percent(VARIANCE_TOLERANCE_PERCENT) + " of their forecast.";
+            boolean one = forecast.getVariance().size() == 1;
+            return (one ? "The one past week is" : "All " + forecast.getVariance().size() + " past weeks are") + " within "
+                    + percent(VARIANCE_TOLERANCE_PERCENT) + (one ? " of its forecast." : " of their forecast.");
         }
         StringBuilder weeks = new StringBuilder();
         for (VarianceWeek week : missed) {
             weeks.append(weeks.length() == 0 ? "" : ", ").append(week.week()).append(" ").append(signedPercent(week.variancePercent()));
         }
-        return missed.size() + " of " + forecast.getVariance().size() + " past weeks missed their forecast by more than "
+        return missed.size() + " of " + forecast.getVariance().size()
+                + (forecast.getVariance().size() == 1 ? " past week missed its" : " past weeks missed their") + " forecast by more than "
                 + percent(VARIANCE_TOLERANCE_PERCENT) + ": " + weeks + ".";
     }
 

@@ -200,7 +200,7 @@ public final class IterateLoop {
         if (next < floor) {
             next = floor;
             if (heldAtFloor && next < fleet.getGpus()) {
-                reason = reason + ", but the work needs " + RuleText.count(floor) + " GPUs at " + RuleText.percent(target) + " utilisation";
+                reason = reason + ", but the work needs " + RuleText.gpus(floor) + " at " + RuleText.percent(target) + " utilisation";
             }
         }
         if (reason == null) {
@@ -209,7 +209,7 @@ public final class IterateLoop {
         if (next >= fleet.getGpus()) {
             // Said rather than left out, so the cycle's forecast is not read as having dropped the band's saving.
             String why = heldAtFloor || (target != null && floor >= fleet.getGpus())
-                    ? ", since the work needs " + RuleText.count(floor) + " GPUs at " + RuleText.percent(target) + " utilisation"
+                    ? ", since the work needs " + RuleText.gpus(floor) + " at " + RuleText.percent(target) + " utilisation"
                     : ", since the saving is less than one GPU";
             adjustments.add(new Adjustment("gpuFleet.gpus", RuleText.count(fleet.getGpus()), RuleText.count(fleet.getGpus()),
                     reason + ": no GPU can go" + why));
@@ -217,7 +217,7 @@ public final class IterateLoop {
         }
         // The band's share rarely gives whole GPUs, so the reason also states the cut that was made.
         BigDecimal cut = gpus.subtract(BigDecimal.valueOf(next)).divide(gpus, 4, RoundingMode.HALF_UP);
-        reason = reason + ": " + RuleText.count(next) + " of " + RuleText.count(fleet.getGpus()) + " GPUs, -" + RuleText.share(cut);
+        reason = reason + ": " + RuleText.count(next) + " of " + RuleText.gpus(fleet.getGpus()) + ", -" + RuleText.share(cut);
         BigDecimal utilization = busyGpus.multiply(BigDecimal.valueOf(100)).divide(BigDecimal.valueOf(next), 2, RoundingMode.HALF_UP)
                 .min(BigDecimal.valueOf(100));
         adjustments.add(new Adjustment("gpuFleet.gpus", RuleText.count(fleet.getGpus()), RuleText.count(next), reason));

@@ -109,7 +109,7 @@ public final class Forecaster {
         }
         GpuFleet fleet = scenario.getGpuFleet();
         if (fleet != null) {
-            assumptions.add("The GPU fleet costs " + RuleText.count(fleet.getGpus()) + " GPUs x " + RuleText.usd(fleet.getHourlyCostUsd())
+            assumptions.add("The GPU fleet costs " + RuleText.gpus(fleet.getGpus()) + " x " + RuleText.usd(fleet.getHourlyCostUsd())
                     + " an hour x " + HOURS_PER_MONTH + " hours a month, from the scenario.");
         }
         return assumptions;

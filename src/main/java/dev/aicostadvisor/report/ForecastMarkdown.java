@@ -36,7 +36,7 @@ final class ForecastMarkdown {
                 .append(ForecastText.money(forecast.getTokenSpendUsd())).append(" |\n");
         GpuCost gpu = forecast.getGpu();
         if (gpu != null) {
-            out.append("| GPU fleet | ").append(RuleText.count(gpu.gpus())).append(" GPUs x ").append(RuleText.usd(gpu.hourlyUsd()))
+            out.append("| GPU fleet | ").append(RuleText.gpus(gpu.gpus())).append(" x ").append(RuleText.usd(gpu.hourlyUsd()))
                     .append(" an hour; idle share ").append(ForecastText.money(gpu.idleUsd())).append(" | ")
                     .append(ForecastText.money(gpu.monthlyUsd())).append(" |\n");
         }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import dev.aicostadvisor.Evaluation;
 import dev.aicostadvisor.forecast.Adjustment;
@@ -54,15 +55,15 @@ final class ForecastText {
         out.append("\nCost forecast, USD a month\n");
         List<String[]> rows = new ArrayList<>();
         for (ClassCost cost : forecast.getClassCosts()) {
-            rows.add(new String[] {String.format("  %-7s %-22s %4s of %s tokens", capitalised(cost.sizeClass().key()), cost.price().id(),
-                    RuleText.share(cost.share()), RuleText.count(cost.tokens())), money(cost.monthlyUsd())});
+            rows.add(new String[] {String.format("  %-7s %-22s %4s of queries, %s tokens", capitalised(cost.sizeClass().key()),
+                    cost.price().id(), RuleText.share(cost.share()), RuleText.count(cost.tokens())), money(cost.monthlyUsd())});
         }
         String blended = forecast.getBlendedPerMillionUsd() == null ? ""
                 : " (" + RuleText.usd(forecast.getBlendedPerMillionUsd()) + " per million tokens)";
         rows.add(new String[] {"  Token spend" + blended, money(forecast.getTokenSpendUsd())});
         GpuCost gpu = forecast.getGpu();
         if (gpu != null) {
-            rows.add(new String[] {"  GPU fleet: " + RuleText.count(gpu.gpus()) + " GPUs x " + RuleText.usd(gpu.hourlyUsd()) + " an hour",
+            rows.add(new String[] {"  GPU fleet: " + RuleText.gpus(gpu.gpus()) + " x " + RuleText.usd(gpu.hourlyUsd()) + " an hour",
                     money(gpu.monthlyUsd())});
             rows.add(new String[] {"    of which idle at " + RuleText.percent(gpu.utilizationPercent()) + " utilisation", money(gpu.idleUsd())});
         }
@@ -140,7 +141,7 @@ final class ForecastText {
 
     private static String shareOf(ProjectedWeek week, BigDecimal budget) {
         return budget.signum() == 0 ? "-"
-                : week.monthlyRateUsd().multiply(new BigDecimal("100")).divide(budget, 1, RoundingMode.HALF_UP).toPlainString() + "%";
+                : String.format(Locale.ROOT, "%,.1f%%", week.monthlyRateUsd().multiply(new BigDecimal("100")).divide(budget, 1, RoundingMode.HALF_UP));
     }
 
     private static void variance(StringBuilder out, Forecast forecast) {

@@ -106,7 +106,7 @@ public final class TextReport {
         parts.add("budget " + RuleText.usd(scenario.getBudget().getMonthlyUsd()) + " a month");
         parts.add(RuleText.count(scenario.getWorkload().getTokensPerMonth()) + " tokens a month");
         if (scenario.getGpuFleet() != null) {
-            parts.add(RuleText.count(scenario.getGpuFleet().getGpus()) + " GPUs");
+            parts.add(RuleText.gpus(scenario.getGpuFleet().getGpus()));
         }
         return String.join("; ", parts);
     }

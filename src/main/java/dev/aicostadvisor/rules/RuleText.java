@@ -45,6 +45,11 @@ public final class RuleText {
         return decimal(value, 3, false);
     }
 
+    /** Formats a number of GPUs with its noun: "1 GPU", "2,048 GPUs". */
+    public static String gpus(long value) {
+        return count(value) + (value == 1 ? " GPU" : " GPUs");
+    }
+
     /** Formats a whole number with thousands separators: "40,000,000". */
     public static String count(long value) {
         String digits = Long.toString(value);

@@ -46,8 +46,8 @@ class ForecastCliTest {
         // 50M tokens each, 75% input: example-large 37.5M x 2.50 + 12.5M x 10 = 218.75;
         // example-instruct 37.5M x 1.50 + 12.5M x 2 = 81.25; together 300.00.
         assertThat(run.exitCode()).isEqualTo(0);
-        assertThat(run.out()).contains("  Large   example-large           50% of 50,000,000 tokens              218.75\n");
-        assertThat(run.out()).contains("  Medium  example-instruct        50% of 50,000,000 tokens               81.25\n");
+        assertThat(run.out()).contains("  Large   example-large           50% of queries, 50,000,000 tokens     218.75\n");
+        assertThat(run.out()).contains("  Medium  example-instruct        50% of queries, 50,000,000 tokens      81.25\n");
         assertThat(run.out()).contains("  Total this month                                                      300.00\n");
         assertThat(run.out()).contains("Model prices: Imported 3 models from litellm-sample.json and skipped 7:");
     }
@@ -130,11 +130,11 @@ class ForecastCliTest {
 
         // Every amount moves right together, two spaces after the longest label.
         assertThat(run.out()).contains("Cost forecast, USD a month\n"
-                + "  Large   gpt-4.1                 20% of 2,000,000,000,000,000 tokens  7,000,000,000.00\n"
-                + "  Medium  gpt-4.1-mini            60% of 6,000,000,000,000,000 tokens  4,200,000,000.00\n"
-                + "  Small   gpt-4.1-nano            20% of 2,000,000,000,000,000 tokens    350,000,000.00\n"
-                + "  Token spend (1.16 USD per million tokens)                           11,550,000,000.00\n"
-                + "  Total this month                                                    11,550,000,000.00\n");
+                + "  Large   gpt-4.1                 20% of queries, 2,000,000,000,000,000 tokens  7,000,000,000.00\n"
+                + "  Medium  gpt-4.1-mini            60% of queries, 6,000,000,000,000,000 tokens  4,200,000,000.00\n"
+                + "  Small   gpt-4.1-nano            20% of queries, 2,000,000,000,000,000 tokens    350,000,000.00\n"
+                + "  Token spend (1.16 USD per million tokens)                                    11,550,000,000.00\n"
+                + "  Total this month                                                             11,550,000,000.00\n");
         assertThat(run.out()).contains("  week      monthly rate      week's spend   of budget\n"
                 + "     1  11,550,000,000.00  2,665,384,615.38      115.5%\n");
         assertThat(run.out()).contains("  week                 forecast             actual   variance\n"

@@ -29,6 +29,8 @@ class RuleTextTest {
         assertThat(RuleText.number(new BigDecimal("2.5"))).isEqualTo("2.5");
         assertThat(RuleText.number(new BigDecimal("1234.56789"))).isEqualTo("1,234.568");
         assertThat(RuleText.count(40_000_000L)).isEqualTo("40,000,000");
+        assertThat(RuleText.gpus(1)).isEqualTo("1 GPU");
+        assertThat(RuleText.gpus(2_048)).isEqualTo("2,048 GPUs");
         assertThat(RuleText.count(-1_000L)).isEqualTo("-1,000");
         assertThat(RuleText.count(999L)).isEqualTo("999");
         assertThat(RuleText.percent(new BigDecimal("87.5"))).isEqualTo("87.5%");
