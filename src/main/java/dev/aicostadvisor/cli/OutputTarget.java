@@ -89,6 +89,9 @@ final class OutputTarget implements AutoCloseable {
             return "error: " + option + " " + destination + " is the --pricing file; write to another file";
         }
         Path rulesFolder = rulesOption != null ? rulesOption : Path.of("rules");
+        if (Files.isDirectory(rulesFolder) && isOneOf(destination, List.of(rulesFolder))) {
+            return "error: " + option + " " + destination + " is the rules folder; write to a file outside it";
+        }
         if (Files.isDirectory(rulesFolder) && isInside(destination, rulesFolder)) {
             return "error: " + option + " " + destination + " is inside the rules folder " + rulesFolder
                     + ", where it would replace or join the rule files; write it outside that folder";

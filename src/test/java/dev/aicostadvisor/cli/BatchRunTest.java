@@ -282,13 +282,16 @@ class BatchRunTest {
         CliRun ontoPricing = CliRun.of("run", "-q", CliTest.SAAS, "--pricing", pricing.toString(), "-o", pricing.toString());
         CliRun ontoRuleFile = CliRun.of("run", "-q", CliTest.SAAS, "--rules", rules.toString(), "-o", ruleFile.toString());
         CliRun intoShippedRules = CliRun.of("run", "-q", CliTest.SAAS, "-o", "rules/report.txt");
+        CliRun ontoShippedRules = CliRun.of("run", "-q", CliTest.SAAS, "-o", "rules");
 
         assertThat(ontoPricing.err()).isEqualTo("error: -o " + pricing + " is the --pricing file; write to another file\n");
         assertThat(ontoRuleFile.err()).isEqualTo("error: -o " + ruleFile + " is inside the rules folder " + rules
                 + ", where it would replace or join the rule files; write it outside that folder\n");
         assertThat(intoShippedRules.err()).isEqualTo("error: -o rules/report.txt is inside the rules folder rules, "
                 + "where it would replace or join the rule files; write it outside that folder\n");
-        assertThat(List.of(ontoPricing.exitCode(), ontoRuleFile.exitCode(), intoShippedRules.exitCode())).containsOnly(ExitCodes.INVALID_INPUT);
+        assertThat(ontoShippedRules.err()).isEqualTo("error: -o rules is the rules folder; write to a file outside it\n");
+        assertThat(List.of(ontoPricing.exitCode(), ontoRuleFile.exitCode(), intoShippedRules.exitCode(), ontoShippedRules.exitCode()))
+                .containsOnly(ExitCodes.INVALID_INPUT);
         assertThat(Files.readString(pricing)).isEqualTo(catalogue);
         assertThat(Files.readString(ruleFile)).isEqualTo(budgetRules);
         assertThat(Path.of("rules/report.txt")).doesNotExist();
