@@ -30,7 +30,8 @@ final class ProblemLocator {
     private static final Pattern PREDICATE = Pattern.compile("new org\\.drools\\.model\\.functions\\.PredicateInformation\\(\"((?:[^\"\\\\]|\\\\.)*)\"");
     private static final Pattern RULE_HEADING = Pattern.compile("^\\s*\\*\\s*Rule name:\\s*(.+)$");
     private static final Pattern ACTION_POSITION = Pattern.compile("^Unable to parse consequence caused by: \\(line (\\d+),col \\d+\\)\\s*");
-    private static final Pattern FOUND_TOKEN = Pattern.compile("Found \"([^\"]+)\"");
+    private static final Pattern FOUND_TOKEN = Pattern.compile("Found\\s+\"([^\"]+)\"(\\s+<[A-Z_]+>)?");
+    private static final Pattern EXPECTED_LIST = Pattern.compile(",\\s+expected one of");
     private static final Pattern UNDEFINED_METHOD = Pattern.compile("The method ((\\w+)\\([^)]*\\)) is undefined for the type \\w+");
     private static final Pattern PARSER_POSITION = Pattern.compile("\\bLine (\\d+):(\\d+)\\b");
     private static final Set<String> GENERATED_WORDS = Set.of("drools", "insert", "new", "org", "modelcompiler",
@@ -281,13 +282,15 @@ final class ProblemLocator {
             String drlLine = outline.line(line);
             int at = drlLine.indexOf(found.group(1));
             column = at >= 0 && drlLine.indexOf(found.group(1), at + 1) < 0 ? at + 1 : 0;
-            int expected = problem.indexOf(", expected one of");
-            if (expected >= 0 && problem.length() - expected > 80) {
-                problem = problem.substring(0, expected);
+            // The parser's token class, such as <IDENTIFIER>, names its grammar rather than the rule's text.
+            problem = problem.substring(0, found.start()) + "found \"" + found.group(1) + "\"" + problem.substring(found.end());
+            Matcher expected = EXPECTED_LIST.matcher(problem);
+            if (expected.find() && problem.length() - expected.start() > 80) {
+                problem = problem.substring(0, expected.start());
             }
         }
         return new RuleProblem(outline.file().location(), line, column,
-                "in rule \"" + rule.name() + "\": invalid Java in the rule's action: " + problem.replaceFirst("^Found ", "found "));
+                "in rule \"" + rule.name() + "\": invalid Java in the rule's action: " + problem);
     }
 
     /** Finds the text around the generated column in the DRL line; returns 0 when it is not there. */

@@ -73,6 +73,14 @@ class RuleCompilerTest {
     }
 
     @Test
+    void actionStrayWordDropsParserTokenList() {
+        String broken = BUDGET_RULE.replace("\"below 10,000 USD\"));", "\"below 10,000 USD\")) foo;");
+
+        assertThat(problemsOf(source("phase1/budget.drl", broken))).extracting(RuleProblem::toString)
+                .containsExactly("rules/phase1/budget.drl:11:67: in rule \"Small budget\": invalid Java in the rule's action: found \"foo\"");
+    }
+
+    @Test
     void undefinedMethodInActionIsLocated() {
         String broken = BUDGET_RULE.replace("\"below 10,000 USD\"", "usdd(1)");
 
