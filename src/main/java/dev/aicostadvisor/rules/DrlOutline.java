@@ -24,6 +24,7 @@ public final class DrlOutline {
     private final String packageName;
     private final int packageLine;
     private final List<RuleOutline> rules;
+    private final List<RuleOutline> unterminated;
     private final String[] lines;
 
     /**
@@ -44,6 +45,7 @@ public final class DrlOutline {
         String foundPackage = null;
         int foundPackageLine = 0;
         List<RuleOutline> found = new ArrayList<>();
+        List<RuleOutline> unterminated = new ArrayList<>();
         boolean inBlockComment = false;
         String ruleName = null;
         int ruleLine = 0;
@@ -69,6 +71,13 @@ public final class DrlOutline {
             if (ruleName == null && foundPackage == null && (matcher = PACKAGE.matcher(line)).matches()) {
                 foundPackage = matcher.group(1);
                 foundPackageLine = i + 1;
+            } else if (ruleName != null && (matcher = RULE.matcher(line)).find()) {
+                // A rule keyword inside a rule means the earlier rule lost its end; the parser then reports the
+                // error somewhere in the later rule, so the outline remembers where the end is missing.
+                unterminated.add(new RuleOutline(ruleName, file.location(), ruleLine, thenLine, i + 1));
+                ruleName = matcher.group(2) != null ? matcher.group(2) : matcher.group(3) != null ? matcher.group(3) : matcher.group(4);
+                ruleLine = i + 1;
+                thenLine = 0;
             } else if (ruleName == null && (matcher = RULE.matcher(line)).find()) {
                 ruleName = matcher.group(2) != null ? matcher.group(2) : matcher.group(3) != null ? matcher.group(3) : matcher.group(4);
                 ruleLine = i + 1;
@@ -86,6 +95,15 @@ public final class DrlOutline {
         this.packageName = foundPackage;
         this.packageLine = foundPackageLine;
         this.rules = List.copyOf(found);
+        this.unterminated = List.copyOf(unterminated);
+    }
+
+    /**
+     * Returns the rules that another rule follows before their {@code end}; each one's end line is the line of
+     * the rule after it.
+     */
+    public List<RuleOutline> unterminated() {
+        return unterminated;
     }
 
     public static DrlOutline of(RuleFile file) {

@@ -81,7 +81,8 @@ final class ProblemLocator {
                 if (inAction != null) {
                     return inAction;
                 }
-                return new RuleProblem(outline.file().location(), message.getLine(), columnOf(message, text), firstLine(text));
+                return new RuleProblem(outline.file().location(), message.getLine(), columnOf(message, text),
+                        firstLine(text) + missingEndHint(outline, message.getLine()));
             }
             RuleProblem found = findExpression(text, outline);
             return found != null ? found : new RuleProblem(outline.file().location(), 0, 0, firstLine(text));
@@ -260,6 +261,16 @@ final class ProblemLocator {
             return Integer.parseInt(position.group(2)) + 1;
         }
         return 0;
+    }
+
+    /** Names the rule before a parse error that has no end, the usual cause of an error in the rule after it. */
+    private static String missingEndHint(DrlOutline outline, int line) {
+        return outline.unterminated().stream()
+                .filter(rule -> rule.line() < line)
+                .reduce((first, second) -> second)
+                .map(rule -> "; rule \"" + rule.name() + "\" (line " + rule.line() + ") has no end before the next rule, on line "
+                        + rule.endLine())
+                .orElse("");
     }
 
     /**

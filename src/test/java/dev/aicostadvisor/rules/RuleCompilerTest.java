@@ -81,6 +81,24 @@ class RuleCompilerTest {
     }
 
     @Test
+    void missingEndNamesTheRuleWithoutIt() {
+        String second = """
+
+                rule "Large budget"
+                    ruleflow-group "phase1"
+                when
+                    Budget(monthlyUsd > 100000)
+                then
+                    insert(new Recommendation("LargeBudget", "above 100,000 USD"));
+                end
+                """;
+        String broken = BUDGET_RULE.replace("end\n", "") + second;
+
+        assertThat(problemsOf(source("phase1/budget.drl", broken))).extracting(RuleProblem::message).singleElement().asString()
+                .endsWith("; rule \"Small budget\" (line 6) has no end before the next rule, on line 13");
+    }
+
+    @Test
     void undefinedMethodInActionIsLocated() {
         String broken = BUDGET_RULE.replace("\"below 10,000 USD\"", "usdd(1)");
 
