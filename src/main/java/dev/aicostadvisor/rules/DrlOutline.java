@@ -72,8 +72,8 @@ public final class DrlOutline {
                 foundPackage = matcher.group(1);
                 foundPackageLine = i + 1;
             } else if (ruleName != null && (matcher = RULE.matcher(line)).find()) {
-                // A rule keyword inside a rule means the earlier rule lost its end; the parser then reports the
-                // error somewhere in the later rule, so the outline remembers where the end is missing.
+                // A rule keyword inside a rule means the earlier rule lost its end. The parser reports that error
+                // inside the later rule, so the outline records where the end is missing.
                 unterminated.add(new RuleOutline(ruleName, file.location(), ruleLine, thenLine, i + 1));
                 ruleName = matcher.group(2) != null ? matcher.group(2) : matcher.group(3) != null ? matcher.group(3) : matcher.group(4);
                 ruleLine = i + 1;

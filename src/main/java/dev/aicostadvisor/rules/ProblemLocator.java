@@ -276,8 +276,8 @@ final class ProblemLocator {
     /**
      * Places a parse error in a rule's action, which Drools reports on the rule's first line with the
      * position inside the action in its text, as "(line 2,col 40)", where line 1 is the line of {@code then}.
-     * The column is where the token it found stands on that line, when it stands there once; the list of
-     * tokens the parser expected is left out when it is long.
+     * The column is that of the token it found, when the token occurs once on that line. A long list of the
+     * tokens the parser expected is left out.
      */
     private static RuleProblem locateInAction(DrlOutline outline, int ruleLine, String text) {
         Matcher position = ACTION_POSITION.matcher(text);
