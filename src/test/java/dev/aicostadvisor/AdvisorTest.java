@@ -27,6 +27,7 @@ import dev.aicostadvisor.model.Recommendation;
 import dev.aicostadvisor.model.Scenario;
 import dev.aicostadvisor.model.Workload;
 import dev.aicostadvisor.model.WorkloadPattern;
+import dev.aicostadvisor.report.MarkdownReport;
 import dev.aicostadvisor.report.TextReport;
 import dev.aicostadvisor.scenario.ScenarioReader;
 
@@ -207,6 +208,7 @@ class AdvisorTest {
         assertThat(evaluation.iteration().cycles()).isEmpty();
         assertThat(evaluation.iteration().stopReason()).isEqualTo("Cycle 1 would change no figure: gpuFleet.gpus: Optimize4 "
                 + "consolidates towards 90% utilisation: no GPU can go, since the work needs 8 GPUs at 90% utilisation.");
+        assertThat(MarkdownReport.render(evaluation)).contains("### Next cycle\n\nCycle 1 would change no figure");
     }
 
     @Test

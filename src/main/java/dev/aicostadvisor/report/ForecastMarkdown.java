@@ -108,7 +108,7 @@ final class ForecastMarkdown {
                 }
                 out.append("outcomes: ").append(ForecastText.changes(cycle)).append('\n');
             }
-            out.append("\n").append(evaluation.iteration().stopReason()).append('\n');
+            out.append(evaluation.iteration().cycles().isEmpty() ? "" : "\n").append(evaluation.iteration().stopReason()).append('\n');
         }
         out.append("\n### Assumptions\n\n");
         for (String assumption : forecast.getAssumptions()) {
