@@ -84,7 +84,7 @@ final class ForecastText {
         }
         for (TechniqueSaving extra : estimate.getExtraCosts()) {
             rows.add(new String[] {String.format("  %-11s +%s on %s", extra.node(), range(extra.low(), extra.high()), baseName(extra.base())),
-                    "+" + money(extra.lowUsd()) + " - " + money(extra.highUsd())});
+                    "+" + money(extra.lowUsd()) + " to +" + money(extra.highUsd())});
         }
         rows(out, rows);
         for (CountedSaving counted : estimate.getAlreadyCounted()) {
