@@ -177,7 +177,7 @@ public final class IterateLoop {
     private Scenario adjustFleet(Scenario scenario, Set<String> reached, Set<String> applied, BigDecimal target,
                                  List<Adjustment> adjustments) {
         GpuFleet fleet = scenario.getGpuFleet();
-        if (fleet == null || fleet.getGpus() == 0) {
+        if (fleet == null) {
             return scenario;
         }
         BigDecimal gpus = BigDecimal.valueOf(fleet.getGpus());
@@ -196,20 +196,20 @@ public final class IterateLoop {
             next = Math.min(next, floor);
             reason = (reason == null ? "" : reason + ", ") + "Optimize4 consolidates towards " + RuleText.percent(target) + " utilisation";
         }
-        boolean heldAtFloor = next < floor && target != null;
-        if (next < floor) {
-            next = floor;
-            if (heldAtFloor && next < fleet.getGpus()) {
-                reason = reason + ", but the work needs " + RuleText.gpus(floor) + " at " + RuleText.percent(target) + " utilisation";
-            }
-        }
         if (reason == null) {
             return scenario;
         }
+        String workNeeds = target == null ? "" : "the work needs " + RuleText.gpus(floor) + " at " + RuleText.percent(target) + " utilisation";
+        if (next < floor) {
+            next = floor;
+            if (target != null && next < fleet.getGpus()) {
+                reason = reason + ", but " + workNeeds;
+            }
+        }
         if (next >= fleet.getGpus()) {
             // Said rather than left out, so the cycle's forecast is not read as having dropped the band's saving.
-            String why = heldAtFloor || (target != null && floor >= fleet.getGpus())
-                    ? ", since the work needs " + RuleText.gpus(floor) + " at " + RuleText.percent(target) + " utilisation"
+            String why = target != null && floor >= fleet.getGpus()
+                    ? ", since " + workNeeds
                     : ", since the saving is less than one GPU";
             adjustments.add(new Adjustment("gpuFleet.gpus", RuleText.count(fleet.getGpus()), RuleText.count(fleet.getGpus()),
                     reason + ": no GPU can go" + why));
