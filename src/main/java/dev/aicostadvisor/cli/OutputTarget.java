@@ -11,6 +11,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
+import dev.aicostadvisor.rules.RuleSource;
+
 /**
  * Where a command writes its report: standard output, or a file that appears only when the command
  * completes. A file is written under a temporary name in the same folder and moved into place at the end,
@@ -88,11 +90,14 @@ final class OutputTarget implements AutoCloseable {
         if (pricing != null && isOneOf(destination, List.of(pricing))) {
             return "error: " + option + " " + destination + " is the --pricing file; write to another file";
         }
-        Path rulesFolder = rulesOption != null ? rulesOption : Path.of("rules");
-        if (Files.isDirectory(rulesFolder) && isOneOf(destination, List.of(rulesFolder))) {
+        Path rulesFolder = RuleSource.folderInUse(rulesOption).orElse(null);
+        if (rulesFolder == null || !Files.isDirectory(rulesFolder)) {
+            return null;
+        }
+        if (isOneOf(destination, List.of(rulesFolder))) {
             return "error: " + option + " " + destination + " is the rules folder; write to a file outside it";
         }
-        if (Files.isDirectory(rulesFolder) && isInside(destination, rulesFolder)) {
+        if (isInside(destination, rulesFolder)) {
             return "error: " + option + " " + destination + " is inside the rules folder " + rulesFolder
                     + ", where it would replace or join the rule files; write it outside that folder";
         }

@@ -65,14 +65,19 @@ public final class RuleSource {
      * copy bundled in the jar.
      */
     public static RuleSource resolve(Path explicitDirectory) {
+        return folderInUse(explicitDirectory).map(RuleSource::directory).orElseGet(RuleSource::bundled);
+    }
+
+    /**
+     * Returns the rules folder that {@link #resolve} reads, without reading it: the one given, or else
+     * {@code ./rules} when it exists, or nothing when the bundled rules are used.
+     */
+    public static Optional<Path> folderInUse(Path explicitDirectory) {
         if (explicitDirectory != null) {
-            return directory(explicitDirectory);
+            return Optional.of(explicitDirectory);
         }
         Path local = Paths.get("rules");
-        if (Files.isDirectory(local)) {
-            return directory(local);
-        }
-        return bundled();
+        return Files.isDirectory(local) ? Optional.of(local) : Optional.empty();
     }
 
     /** Reads every rule file below a rules folder. */
