@@ -33,7 +33,7 @@ public final class Scenario {
         this.forecast = builder.forecast != null ? builder.forecast : ForecastInputs.NONE;
         this.expectation = builder.expectation;
         this.source = builder.source;
-        this.lines = Map.copyOf(builder.lines);
+        this.lines = builder.lines;
     }
 
     public static Builder builder(String name) {
@@ -141,7 +141,9 @@ public final class Scenario {
         private ForecastInputs forecast;
         private Expectation expectation;
         private String source;
-        private final Map<String, Integer> lines = new HashMap<>();
+        // Immutable and replaced on each change, so that toBuilder, which sweeps call for every scenario,
+        // shares the scenario's map instead of copying it.
+        private Map<String, Integer> lines = Map.of();
 
         private Builder(String name) {
             this.name = name;
@@ -201,13 +203,15 @@ public final class Scenario {
         /** Records the line of the source file on which a field was given, for errors found later. */
         public Builder line(String field, int line) {
             if (line > 0) {
-                lines.put(field, line);
+                Map<String, Integer> next = new HashMap<>(lines);
+                next.put(field, line);
+                lines = Map.copyOf(next);
             }
             return this;
         }
 
         private Builder lines(Map<String, Integer> fieldLines) {
-            lines.putAll(fieldLines);
+            lines = fieldLines;
             return this;
         }
 
