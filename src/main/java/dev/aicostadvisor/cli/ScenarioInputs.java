@@ -97,7 +97,7 @@ final class ScenarioInputs implements Iterable<ScenarioInputs.Input> {
         }
         List<Path> listed = ScenarioReader.listScenarioFiles(path);
         if (listed.isEmpty()) {
-            throw new InvalidScenarioException(argument, 0, null, "the folder holds no scenario files (.yaml, .yml or .json)");
+            throw new InvalidScenarioException(argument, 0, null, "the folder contains no scenario files (.yaml, .yml or .json)");
         }
         return listed;
     }

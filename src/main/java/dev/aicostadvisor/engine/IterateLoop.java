@@ -128,7 +128,7 @@ public final class IterateLoop {
 
     /**
      * Multiplies the token price by what routing, caching and small models leave, once each, except for a
-     * technique that the forecast already holds.
+     * technique that the forecast already includes.
      */
     private BigDecimal priceFactor(Scenario scenario, Forecast forecast, Set<String> reached, Set<String> applied,
                                    List<Adjustment> adjustments) {
@@ -171,8 +171,8 @@ public final class IterateLoop {
 
     /**
      * Shrinks the fleet by its GPU band's saving, applied once, and never below the GPUs the utilisation target
-     * needs; with Optimize4, it also consolidates the fleet towards that target. When no whole GPU can go, an
-     * adjustment that changes nothing says why.
+     * needs. With Optimize4, it also consolidates the fleet towards that target. When no whole GPU can go, it
+     * adds an adjustment that changes nothing and gives the reason.
      */
     private Scenario adjustFleet(Scenario scenario, Set<String> reached, Set<String> applied, BigDecimal target,
                                  List<Adjustment> adjustments) {

@@ -53,7 +53,7 @@ public final class SavingsEstimate {
         return extraCosts;
     }
 
-    /** Returns the recommended techniques left out of the combined figures because the forecast already holds them. */
+    /** Returns the recommended techniques left out of the combined figures because the forecast already includes them. */
     public List<CountedSaving> getAlreadyCounted() {
         return alreadyCounted;
     }

@@ -241,7 +241,7 @@ class BatchRunTest {
         CliRun run = CliRun.of("run", "-q", CliTest.SAAS, empty.toString());
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
-        assertThat(run.err()).isEqualTo("error: " + empty + ": the folder holds no scenario files (.yaml, .yml or .json)\n");
+        assertThat(run.err()).isEqualTo("error: " + empty + ": the folder contains no scenario files (.yaml, .yml or .json)\n");
         assertThat(run.out()).isEmpty();
     }
 

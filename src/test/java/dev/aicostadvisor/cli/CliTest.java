@@ -211,7 +211,7 @@ class CliTest {
         CliRun run = CliRun.of("check", "-q", folder.toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("error: " + folder + ": the folder holds no scenario files (.yaml, .yml or .json)\n");
+        assertThat(run.err()).isEqualTo("error: " + folder + ": the folder contains no scenario files (.yaml, .yml or .json)\n");
         assertThat(run.out()).isEmpty();
     }
 

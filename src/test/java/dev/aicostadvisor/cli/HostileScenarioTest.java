@@ -164,14 +164,14 @@ class HostileScenarioTest {
 
     @Test
     void emptyFolderIsRejected(@TempDir Path folder) {
-        assertRejected(folder, ": the folder holds no scenario files (.yaml, .yml or .json)");
+        assertRejected(folder, ": the folder contains no scenario files (.yaml, .yml or .json)");
     }
 
     @Test
     void folderNamedLikeScenarioIsRejected(@TempDir Path folder) throws IOException {
         Path disguised = Files.createDirectory(folder.resolve("scenario.yaml"));
 
-        assertRejected(disguised, ": the folder holds no scenario files (.yaml, .yml or .json)");
+        assertRejected(disguised, ": the folder contains no scenario files (.yaml, .yml or .json)");
     }
 
     @Test
