@@ -18,7 +18,7 @@ import dev.aicostadvisor.rules.RuleSource;
  * completes. A file is written under a temporary name in the same folder and moved into place at the end,
  * so a failed run never leaves a half-written file.
  *
- * <p>A {@link PrintWriter} hides write errors, such as a full disk, so {@link #commit()} asks it for them and
+ * <p>A {@link PrintWriter} hides write errors, such as a full disk, so {@link #commit()} checks it for them and
  * fails instead of keeping a report that was cut short.
  */
 final class OutputTarget implements AutoCloseable {
